@@ -1,0 +1,106 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features every target opts into, as hummingbird does: explicit `any`
+/// and internal-by-default imports keep module boundaries honest.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Vaktlogg",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vaktlogg", targets: ["vaktlogg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Only what Swift cannot import from libpq (macros such as PG_DIAG_SQLSTATE).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // libpq wrapper: connections, bind parameters, rows, errors, LISTEN/NOTIFY, COPY. No domain.
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // A private PostgreSQL cluster managed with Debian's initdb/pg_ctl, Unix socket only.
+        .target(name: "EmbeddedPostgres", swiftSettings: swiftSettings),
+        // Domain types, codes and validation. Pure.
+        .target(name: "VaktloggCore", swiftSettings: swiftSettings),
+        // The strategy's rules: versioned rule set, judgements, traces. Pure.
+        .target(name: "Rules", dependencies: ["VaktloggCore"], swiftSettings: swiftSettings),
+        // Migrations, repositories, workflows, integrity checks.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        // Throwaway clusters for tests (shipped as a module, as swift-log ships its test helpers).
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: ["Postgres", "EmbeddedPostgres"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "vaktlogg",
+            dependencies: [
+                "Store", "Rules", "VaktloggCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RulesTests",
+            dependencies: [
+                "Rules", "VaktloggCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Postgres", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["Postgres", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+// Benchmarks live beside the product, not in tests (timings never belong in tests).
+package.targets += [
+    .executableTarget(
+        name: "RulesBench",
+        dependencies: ["Rules", "VaktloggCore"],
+        path: "bench/RulesBench",
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "StoreBench",
+        dependencies: ["Store", "Postgres", "PostgresTestSupport"],
+        path: "bench/StoreBench",
+        swiftSettings: swiftSettings
+    ),
+]
