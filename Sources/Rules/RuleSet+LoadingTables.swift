@@ -1,0 +1,81 @@
+import VaktloggCore
+
+extension RuleSetReader {
+    func readDeadlines(_ node: JSONNode, _ path: String) -> DeadlineRules? {
+        let keys = DeadlineRules.CodingKeys.allCases.map(\.rawValue)
+        guard let m = r.object(node, path, allowed: Set(keys)) else { return nil }
+        var v: [String: Int] = [:]
+        for key in keys {
+            let p = FieldReader.join(path, key)
+            guard let n = r.required(m, key, path, line: node.line) else { continue }
+            guard let value = r.int(n, p) else { continue }
+            guard value >= 0 else {
+                r.fail(.outOfRange, p, LocalizedText(nb: "en frist kan ikke være negativ", en: "a deadline cannot be negative"), line: n.line)
+                continue
+            }
+            v[key] = value
+        }
+        guard v.count == keys.count else { return nil }
+        func g(_ key: String) -> Int { v[key] ?? 0 }
+        let d = DeadlineRules(
+            p1AcknowledgeMinutes: g("p1_acknowledge_minutes"), deviationAcknowledgeHours: g("deviation_acknowledge_hours"),
+            deviationTreatmentDays: g("deviation_treatment_days"), deviationCloseDays: g("deviation_close_days"),
+            manipulationReviewDays: g("manipulation_review_days"), manipulationSupervisionDays: g("manipulation_supervision_days"),
+            threatAssessTier1Hours: g("threat_assess_tier1_hours"), threatAssessHours: g("threat_assess_hours"),
+            policeDecisionHours: g("police_decision_hours"), riskAssessmentRenewalDays: g("risk_assessment_renewal_days"))
+        var ok = true
+        if d.threatAssessTier1Hours > d.threatAssessHours {
+            ok = false
+            r.fail(.fixedByStrategy, FieldReader.join(path, "threat_assess_tier1_hours"), LocalizedText(
+                nb: "en trussel mot liv, helse eller samfunnets trygghet kan ikke få lengre frist enn andre trusler",
+                en: "a threat to life, health or public safety cannot get a longer deadline than other threats"),
+                line: m["threat_assess_tier1_hours"]?.line)
+        }
+        if d.deviationAcknowledgeHours * 3600 > d.deviationTreatmentDays * 86_400
+            || d.deviationTreatmentDays > d.deviationCloseDays
+        {
+            ok = false
+            r.fail(.inconsistent, FieldReader.join(path, "deviation_treatment_days"), LocalizedText(
+                nb: "avviksfristene må komme i rekkefølge: kvittering ≤ behandling ≤ lukking",
+                en: "deviation deadlines must be in order: acknowledge ≤ treatment ≤ close"),
+                line: m["deviation_treatment_days"]?.line)
+        }
+        return ok ? d : nil
+    }
+
+    func readDefaults(_ node: JSONNode, _ path: String) -> CategoryDefaults? {
+        guard let m = r.object(node, path, allowed: Set(EntryKind.allCases.map(\.rawValue))) else { return nil }
+        var result = CategoryDefaults(incident: [:], deviation: [:], manipulation: [:], threat: [:])
+        var ok = true
+        for kind in EntryKind.allCases {
+            let kp = FieldReader.join(path, kind.rawValue)
+            guard let kn = r.required(m, kind.rawValue, path, line: node.line),
+                let cm = r.object(kn, kp, allowed: Set(kind.categoryCodes))
+            else { ok = false; continue }
+            for code in kind.categoryCodes {
+                let cp = FieldReader.join(kp, code)
+                guard let cn = cm[code] else {
+                    ok = false
+                    r.fail(.missing, cp, LocalizedText(nb: "kategorien mangler", en: "category missing"), line: kn.line)
+                    continue
+                }
+                guard let interests = r.list(cn, cp, { item, p in r.code(item, p, as: Interest.self) }) else { ok = false; continue }
+                if Set(interests).count != interests.count {
+                    ok = false
+                    r.fail(.duplicate, cp, Msg.duplicateValue, line: cn.line)
+                    continue
+                }
+                let shipped = RuleSet.default.categoryDefaults[kind][code] ?? []
+                for dropped in shipped where dropped.tier == 1 && !interests.contains(dropped) {
+                    ok = false
+                    r.fail(.fixedByStrategy, cp, LocalizedText(
+                        nb: "kan ikke fjerne \(dropped.rawValue) (nivå 1) som standardregelsettet har for denne kategorien",
+                        en: "cannot drop \(dropped.rawValue) (tier 1), which the default rule set has for this category"),
+                        line: cn.line)
+                }
+                result[kind][code] = Interest.allCases.filter(interests.contains)
+            }
+        }
+        return ok ? result : nil
+    }
+}
