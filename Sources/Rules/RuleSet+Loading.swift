@@ -30,7 +30,14 @@ extension RuleSet {
         let r = FieldReader()
         let set = RuleSetReader(r: r).read(root)
         if let set, r.errors.isEmpty { return set }
-        throw RuleSetLoadError(errors: r.errors.isEmpty ? [ValidationError(code: .malformed, field: "", message: "invalid")] : r.errors)
+        guard !r.errors.isEmpty else {
+            throw RuleSetLoadError(errors: [ValidationError(code: .malformed, field: "", message: "invalid rule set")])
+        }
+        // Document order reads best; the index keeps errors on the same line in discovery order.
+        let ordered = r.errors.enumerated().sorted { a, b in
+            (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+        }
+        throw RuleSetLoadError(errors: ordered.map(\.element))
     }
 
     /// Checks a rule set built in code (the same semantic checks `load` applies).

@@ -7,14 +7,18 @@ import VaktloggCore
 public struct RulesEngine: Sendable {
     /// The rule set in force.
     public let ruleSet: RuleSet
+    /// `ruleSet.hash`, computed once: it is stamped on every `evaluate` result.
+    public let ruleSetHash: String
 
     /// An engine under `ruleSet` (the shipped default unless an installation overrides it).
     public init(ruleSet: RuleSet = .default) {
         self.ruleSet = ruleSet
+        self.ruleSetHash = ruleSet.hash
     }
 
     /// The version stamped on every trace step.
     public var version: String { ruleSet.version }
+
 
     func step(_ rule: RuleID, _ inputs: [String: JSONValue], _ result: JSONValue) -> TraceStep {
         TraceStep(rule: rule, version: ruleSet.version, inputs: inputs, result: result)

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Rules
+import VaktloggCore
+
+/// Options every `rules` subcommand shares: which rule set, which language.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Regelfil (JSON) i stedet for standardregelsettet.", valueName: "FILE"))
+    var rulesFile: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
+    var lang: String?
+
+    var language: Language { Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+
+    /// The active rule set and where it came from (`default` or the file path).
+    func activeRuleSet() throws -> (ruleSet: RuleSet, source: String) {
+        let env = ProcessInfo.processInfo.environment["VAKTLOGG_RULES_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path = rulesFile ?? env else { return (.default, "default") }
+        let text = try RulesIO.read(path, language: language)
+        do throws(RuleSetLoadError) {
+            return (try RuleSet.load(json: text), path)
+        } catch {
+            RulesIO.report(error.errors, file: path, language: language)
+            RulesIO.stderr(RulesText.invalidActive(path)(language))
+            throw ExitCode(65)
+        }
+    }
+}
+
+/// Reading files and writing diagnostics for the rules commands.
+enum RulesIO {
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The file's text, or exit 64 (a file the user named that cannot be read is a usage error).
+    static func read(_ path: String, language: Language) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            stderr(RulesText.cannotRead(path)(language))
+            throw ExitCode(64)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            stderr(RulesText.notUTF8(path)(language))
+            throw ExitCode(65)
+        }
+        return text
+    }
+
+    /// Compiler-style `FILE:LINE: field: message` lines on standard error.
+    static func report(_ errors: [VaktloggCore.ValidationError], file: String, language: Language) {
+        for e in errors {
+            let location = e.line.map { "\(file):\($0)" } ?? file
+            let field = e.field.isEmpty ? "" : "\(e.field): "
+            stderr("\(location): \(field)\(e.message(language)) [\(e.code)]")
+        }
+    }
+}
