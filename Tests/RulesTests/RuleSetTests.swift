@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import Rules
+import VaktloggCore
+
+@Suite struct RuleSetTests {
+    static var defaultJSON: JSONValue { RuleSet.default.json }
+
+    /// The default rule set with one change, as pretty JSON text (one member per line).
+    static func modified(_ change: (inout [String: JSONValue]) -> Void) -> String {
+        guard case .object(var root) = defaultJSON else { return "" }
+        change(&root)
+        return pretty(.object(root))
+    }
+
+    static func pretty(_ v: JSONValue, indent: String = "") -> String {
+        switch v {
+        case .object(let m):
+            let inner = m.keys.sorted().map { "\(indent)  \(JSONValue.string($0).canonicalJSON): \(pretty(m[$0, default: .null], indent: indent + "  "))" }
+            return "{\n" + inner.joined(separator: ",\n") + "\n\(indent)}"
+        default: return v.canonicalJSON
+        }
+    }
+
+    static func errors(_ text: String) -> [ValidationError] {
+        do {
+            _ = try RuleSet.load(json: text)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    static func set(_ root: inout [String: JSONValue], _ path: [String], _ value: JSONValue) {
+        guard let first = path.first else { return }
+        if path.count == 1 { root[first] = value; return }
+        guard case .object(var child) = root[first, default: .object([:])] else { return }
+        set(&child, Array(path.dropFirst()), value)
+        root[first] = .object(child)
+    }
+
+    static func band(_ b: String, _ lo: Int, _ hi: Int) -> JSONValue { .object(["band": .string(b), "min": .int(lo), "max": .int(hi)]) }
+
+    @Test func defaultIsValidAndRoundTrips() throws {
+        try RuleSet.default.validate()
+        let loaded = try RuleSet.load(json: RuleSet.default.canonicalJSON)
+        #expect(loaded == RuleSet.default)
+        let fromPretty = try RuleSet.load(json: Self.pretty(Self.defaultJSON))
+        #expect(fromPretty.hash == RuleSet.default.hash)
+    }
+
+    @Test func hashIsSHA256OfCanonicalJSON() {
+        let set = RuleSet.default
+        #expect(set.hash == SHA256.hex(set.canonicalJSON))
+        #expect(set.hash.count == 64)
+        #expect(set.canonicalJSON.hasPrefix(#"{"assessment_required_from_restrictiveness":2,"category_defaults":{"deviation":"#))
+        var changed = set
+        changed.deadlines.p1AcknowledgeMinutes = 10
+        #expect(changed.hash != set.hash)
+    }
+
+    @Test func defaultFiguresMatchDomain() {
+        let s = RuleSet.default
+        #expect(s.riskBands.map { [$0.min, $0.max] } == [[1, 4], [5, 9], [10, 16], [20, 25]])
+        #expect(RiskBand.allCases.map { s.restrictivenessLimits[$0] } == [1, 2, 3, 4])
+        #expect(s.organisedCrime.minimumCriteria == 6)
+        #expect(s.organisedCrime.requiredCriteria == [1, 3, 5, 11])
+        #expect(s.deadlines.riskAssessmentRenewalDays == 180)
+        for category in EntryCategory.all {
+            #expect(s.categoryDefaults[category.kind][category.code] != nil, "\(category) has a default entry")
+        }
+        #expect(s.categoryDefaults.interests(for: EntryCategory(kind: .incident, code: "escape")!) == [.publicSafety, .security])
+        #expect(s.categoryDefaults.interests(for: EntryCategory(kind: .threat, code: "threat_staff")!) == [.lifeHealth])
+        #expect(s.categoryDefaults.interests(for: EntryCategory(kind: .incident, code: "threat_staff")!) == [.security])
+    }
+
+    /// (description, modification, expected field, expected code)
+    static let invalid: [(String, @Sendable (inout [String: JSONValue]) -> Void, String, ValidationError.Code)] = [
+        ("unknown top-level field", { $0["colour"] = .string("red") }, "colour", .unknownField),
+        ("tiers are not data", { $0["tiers"] = .object(["order": .int(1)]) }, "tiers", .fixedByStrategy),
+        ("unknown deadline field", { RuleSetTests.set(&$0, ["deadlines", "p1_ack_minutes"], .int(5)) }, "deadlines.p1_ack_minutes", .unknownField),
+        ("negative deadline", { RuleSetTests.set(&$0, ["deadlines", "deviation_close_days"], .int(-1)) }, "deadlines.deviation_close_days", .outOfRange),
+        ("tier-1 threat slower than others", { RuleSetTests.set(&$0, ["deadlines", "threat_assess_tier1_hours"], .int(48)) },
+         "deadlines.threat_assess_tier1_hours", .fixedByStrategy),
+        ("overlapping bands", { $0["risk_bands"] = .array([RuleSetTests.band("low", 1, 5), RuleSetTests.band("moderate", 5, 9), RuleSetTests.band("high", 10, 16), RuleSetTests.band("critical", 20, 25)]) },
+         "risk_bands[1].min", .inconsistent),
+        ("gap in bands", { $0["risk_bands"] = .array([RuleSetTests.band("low", 1, 4), RuleSetTests.band("moderate", 6, 9), RuleSetTests.band("high", 10, 16), RuleSetTests.band("critical", 20, 25)]) },
+         "risk_bands[1].min", .inconsistent),
+        ("non-monotone bands", { $0["risk_bands"] = .array([RuleSetTests.band("moderate", 1, 4), RuleSetTests.band("low", 5, 9), RuleSetTests.band("high", 10, 16), RuleSetTests.band("critical", 20, 25)]) },
+         "risk_bands[0].band", .inconsistent),
+        ("band not reaching 25", { $0["risk_bands"] = .array([RuleSetTests.band("low", 1, 4), RuleSetTests.band("moderate", 5, 9), RuleSetTests.band("high", 10, 16), RuleSetTests.band("critical", 17, 24)]) },
+         "risk_bands[3].max", .inconsistent),
+        ("min above max", { $0["risk_bands"] = .array([RuleSetTests.band("low", 4, 1), RuleSetTests.band("moderate", 5, 9), RuleSetTests.band("high", 10, 16), RuleSetTests.band("critical", 20, 25)]) },
+         "risk_bands[0].min", .inconsistent),
+        ("unknown band code", { $0["risk_bands"] = .array([RuleSetTests.band("tiny", 1, 4), RuleSetTests.band("moderate", 5, 9), RuleSetTests.band("high", 10, 16), RuleSetTests.band("critical", 20, 25)]) },
+         "risk_bands[0].band", .unknownCode),
+        ("three bands", { $0["risk_bands"] = .array([RuleSetTests.band("low", 1, 4), RuleSetTests.band("moderate", 5, 9), RuleSetTests.band("high", 10, 25)]) },
+         "risk_bands", .missing),
+        ("non-monotone restrictiveness", { RuleSetTests.set(&$0, ["restrictiveness_limits", "critical"], .int(2)) }, "restrictiveness_limits.critical", .inconsistent),
+        ("restrictiveness out of range", { RuleSetTests.set(&$0, ["restrictiveness_limits", "low"], .int(5)) }, "restrictiveness_limits.low", .outOfRange),
+        ("unknown interest code", { RuleSetTests.set(&$0, ["category_defaults", "incident", "damage"], .array([.string("peace")])) },
+         "category_defaults.incident.damage[0]", .unknownCode),
+        ("unknown category code", { RuleSetTests.set(&$0, ["category_defaults", "incident", "arson"], .array([])) },
+         "category_defaults.incident.arson", .unknownField),
+        ("missing category", { guard case .object(var cd) = $0["category_defaults"], case .object(var inc) = cd["incident"] else { return }
+            inc["fire"] = nil; cd["incident"] = .object(inc); $0["category_defaults"] = .object(cd) },
+         "category_defaults.incident.fire", .missing),
+        ("drops a tier-1 default", { RuleSetTests.set(&$0, ["category_defaults", "incident", "escape"], .strings([Interest.security])) },
+         "category_defaults.incident.escape", .fixedByStrategy),
+        ("drops a tier-1 default (threat)", { RuleSetTests.set(&$0, ["category_defaults", "threat", "hostage_plan"], .strings([Interest.order])) },
+         "category_defaults.threat.hostage_plan", .fixedByStrategy),
+        ("wrong type", { $0["version"] = .int(3) }, "version", .invalidType),
+        ("blank version", { $0["version"] = .string("") }, "version", .invalidFormat),
+        ("missing section", { $0["deadlines"] = nil }, "deadlines", .required),
+        ("required criteria out of range", { RuleSetTests.set(&$0, ["organised_crime", "required_criteria"], .ints([1, 3, 5, 12])) },
+         "organised_crime.required_criteria[3]", .outOfRange),
+        ("negative penalty", { $0["serious_crime_penalty_years_above"] = .int(-6) }, "serious_crime_penalty_years_above", .outOfRange),
+    ]
+
+    @Test(arguments: invalid)
+    func refuses(description: String, change: @Sendable (inout [String: JSONValue]) -> Void, field: String, code: ValidationError.Code) {
+        let errors = Self.errors(Self.modified(change))
+        #expect(!errors.isEmpty, "\(description) must be refused")
+        #expect(errors.contains { $0.field == field && $0.code == code }, "\(description): got \(errors.map { "\($0.field) \($0.code)" })")
+        #expect(errors.allSatisfy { $0.line != nil }, "every refusal names a line")
+    }
+
+    @Test func addingInterestsIsAllowed() throws {
+        let text = Self.modified { Self.set(&$0, ["category_defaults", "incident", "damage"], .strings([Interest.security, .order])) }
+        let loaded = try RuleSet.load(json: text)
+        #expect(loaded.categoryDefaults.incident["damage"] == [.security, .order])
+    }
+
+    @Test func namesTheLine() {
+        let text = "{\n  \"version\": \"x\",\n  \"colour\": 1\n}"
+        let errors = Self.errors(text)
+        #expect(errors.contains { $0.field == "colour" && $0.line == 3 })
+        let malformed = Self.errors("{\n  \"version\": \n}")
+        #expect(malformed.first?.code == .malformed)
+        #expect(malformed.first?.line == 3)
+    }
+
+    @Test func messagesInBothLanguages() {
+        let e = Self.errors(Self.modified { $0["tiers"] = .int(1) }).first { $0.field == "tiers" }
+        #expect(e?.message(.nb).contains("sikkerhetsstrategien") == true)
+        #expect(e?.message(.en).contains("security strategy") == true)
+    }
+
+    @Test func customBandsApply() throws {
+        let text = Self.modified {
+            $0["risk_bands"] = .array([Self.band("low", 1, 3), Self.band("moderate", 4, 8), Self.band("high", 9, 15), Self.band("critical", 16, 25)])
+        }
+        let custom = RulesEngine(ruleSet: try RuleSet.load(json: text))
+        #expect(try custom.risk(probability: 4, consequence: 4).band == .critical)
+        #expect(try custom.risk(probability: 2, consequence: 2).band == .moderate)
+    }
+}
