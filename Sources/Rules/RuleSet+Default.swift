@@ -1,4 +1,4 @@
-public import VaktloggCore
+import VaktloggCore
 
 extension RuleSet {
     /// The rule set shipped with Vaktlogg: the figures of domain.md §3–§6, derived from the
