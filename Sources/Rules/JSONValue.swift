@@ -22,6 +22,11 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
         .array(values.map { .string($0.rawValue) })
     }
 
+    /// A number, as `.int` when integral so that encoding and decoding round-trip exactly.
+    public static func number(_ d: Double) -> JSONValue {
+        d.isFinite && d == d.rounded() && abs(d) < 1e15 ? .int(Int(d)) : .double(d)
+    }
+
     /// An array of integers.
     public static func ints(_ values: some Sequence<Int>) -> JSONValue { .array(values.map { .int($0) }) }
 

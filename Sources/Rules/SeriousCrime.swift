@@ -28,8 +28,8 @@ extension RulesEngine {
         let serious = offence.isPrioritisedGroup && maxPenaltyYears > threshold
         let result: SeriousCrimeResult = serious ? .serious : .manualAssessment
         let trace = [step(.seriousCrime, [
-            "offence": .string(offence.rawValue), "max_penalty_years": .double(maxPenaltyYears),
-            "prioritised_group": .bool(offence.isPrioritisedGroup), "penalty_years_above": .double(threshold),
+            "offence": .string(offence.rawValue), "max_penalty_years": .number(maxPenaltyYears),
+            "prioritised_group": .bool(offence.isPrioritisedGroup), "penalty_years_above": .number(threshold),
         ], .string(result.rawValue))]
         return SeriousCrimeEvaluation(result: result, trace: trace)
     }

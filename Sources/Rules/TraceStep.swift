@@ -37,7 +37,8 @@ public struct TraceStep: Codable, Sendable, Hashable {
     }
 }
 
-/// The canonical JSON (sorted keys, compact) of a trace, as stored with an entry.
-public func canonicalJSON(_ trace: [TraceStep]) -> String {
-    JSONValue.array(trace.map(\.json)).canonicalJSON
+extension Array where Element == TraceStep {
+    /// The canonical JSON (sorted keys, compact) of a trace, as stored with an entry (`jsonb`).
+    /// It decodes back with `JSONDecoder` into the same `[TraceStep]`.
+    public var canonicalJSON: String { JSONValue.array(map(\.json)).canonicalJSON }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rules
 import VaktloggCore
@@ -93,5 +94,27 @@ import VaktloggCore
         #expect(out[2].contains(#""band":"critical""#))
         var none: [String] = []
         #expect(RulesContract.evaluate(lines: [#"{"check":"risk","probability":1,"consequence":1}"#], engine: engine) { none.append($0) })
+    }
+}
+
+@Suite struct TraceEncodingTests {
+    @Test func canonicalTraceDecodesBack() throws {
+        let e = engine.measure(MeasureInput(type: .search, purpose: .security, burdens: [.rehabilitation, .order],
+                                            restrictiveness: .moderate, justification: "RV-1"),
+                               assessment: AssessmentInput(band: .high, assessedAt: date("2024-01-01")), at: date("2024-06-28"))
+        let text = e.trace.canonicalJSON
+        let decoded = try JSONDecoder().decode([TraceStep].self, from: Data(text.utf8))
+        #expect(decoded == e.trace)
+        #expect(decoded.canonicalJSON == text)
+        let evaluation = try JSONDecoder().decode(Evaluation.self, from: JSONEncoder().encode(e))
+        #expect(evaluation == e)
+    }
+}
+
+extension TraceEncodingTests {
+    @Test(arguments: [6.0, 6.5, 0.0])
+    func seriousCrimeTraceRoundTrips(years: Double) throws {
+        let trace = try engine.seriousCrime(offence: .violence, maxPenaltyYears: years).trace
+        #expect(try JSONDecoder().decode([TraceStep].self, from: Data(trace.canonicalJSON.utf8)) == trace)
     }
 }
