@@ -63,7 +63,9 @@ extension Decimal: PostgresEncodable {
 }
 
 /// Sent as RFC 3339 UTC with microseconds (`2026-11-23T13:00:00.123456Z`), typed `unknown` so
-/// that it fits `timestamptz` columns and `$1::timestamptz` casts.
+/// that it fits `timestamptz` columns and `$1::timestamptz` casts. `Date` is a `Double` of
+/// seconds since 2001, so microseconds survive only within about ±285 years of 2001; further
+/// out the value is rounded to the nearest representable microsecond.
 extension Date: PostgresEncodable {
     public static var postgresDataType: PostgresDataType { .unknown }
     public func encodePostgresText() throws -> String? { TimestampFormat.format(self) }

@@ -82,6 +82,16 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
 
         /// Binds `value` as the next `$n`. Optionals bind NULL when nil.
         public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T) {
+            appendBind(value)
+        }
+
+        /// Binds `value`, or NULL when nil. (A separate overload so that the compiler does not
+        /// warn about interpolating an optional: this is not string formatting.)
+        public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T?) {
+            appendBind(value)
+        }
+
+        private mutating func appendBind<T: PostgresEncodable>(_ value: T) {
             let text: String?
             do {
                 text = try value.encodePostgresText()
@@ -98,7 +108,7 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
 
         /// Binds `value` and casts it: `\(date, as: .timestamptz)` → `$1::timestamptz`.
         public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T, as type: PostgresDataType) {
-            appendInterpolation(value)
+            appendBind(value)
             if let name = type.sqlName { sql.append("::\(name)") }
         }
 
