@@ -1,0 +1,63 @@
+import Foundation
+import Postgres
+import Testing
+
+@Suite struct NotificationTests {
+    @Test func notificationWakesAWaitingListener() throws {
+        let fixture = try Fixture()
+        let listener = try fixture.connect()
+        try listener.listen("entry changed")  // needs quoting: proves escapeIdentifier is used
+        let dsn = fixture.connectionString
+        let sender = Thread {
+            // A connection belongs to one thread: this one is made and used here only.
+            guard let notifier = try? Connection(dsn) else { return }
+            Thread.sleep(forTimeInterval: 0.3)
+            try? notifier.notify("entry changed", payload: "id=42 æøå")
+            try? notifier.notify("other", payload: "ignored")
+        }
+        sender.start()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let received = try listener.waitForNotifications(timeout: .seconds(20))
+        #expect(clock.now - start < .seconds(20))
+        #expect(received.count == 1)
+        #expect(received.first?.channel == "entry changed")
+        #expect(received.first?.payload == "id=42 æøå")
+        #expect(received.first?.pid != listener.backendPID)
+        #expect(received.first?.pid ?? 0 > 0)
+    }
+
+    @Test func waitTimesOutWithNothing() throws {
+        let conn = try Fixture().connect()
+        try conn.listen("quiet")
+        #expect(try conn.waitForNotifications(timeout: .milliseconds(150)).isEmpty)
+        #expect(try conn.waitForNotifications(timeout: .zero).isEmpty)
+    }
+
+    @Test func notificationArrivingDuringAQueryIsBuffered() throws {
+        let fixture = try Fixture()
+        let listener = try fixture.connect()
+        let notifier = try fixture.connect()
+        try listener.listen("jobs")
+        try notifier.notify("jobs", payload: "first")
+        try notifier.notify("jobs", payload: "second")
+        // This query's response carries the notifications; they must not be lost.
+        #expect(try listener.query("SELECT 1").first?.decode(Int.self, column: 0) == 1)
+        // Kill the notifier so nothing new can arrive, then collect without waiting.
+        notifier.close()
+        let received = try listener.waitForNotifications(timeout: .zero)
+        #expect(received.map(\.payload) == ["first", "second"])
+        #expect(try listener.waitForNotifications(timeout: .zero).isEmpty)
+    }
+
+    @Test func ownNotificationsAtCommitAndUnlisten() throws {
+        let conn = try Fixture().connect()
+        try conn.withListener("self") { conn in
+            try conn.transaction { conn in try conn.notify("self", payload: "a") }
+        }
+        #expect(try conn.waitForNotifications(timeout: .zero).map(\.payload) == ["a"])
+        // After withListener the channel is no longer listened to.
+        try conn.notify("self", payload: "b")
+        #expect(try conn.waitForNotifications(timeout: .milliseconds(100)).isEmpty)
+    }
+}
