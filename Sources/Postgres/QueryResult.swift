@@ -15,29 +15,25 @@ public struct QueryResult: Sendable {
     /// The command tag, such as `INSERT 0 3` or `SELECT 2`.
     public let commandTag: String
 
-    private let layout: Row.Layout
-    private let cells: [String?]
+    /// The rows, in order. They share one cell buffer with the result.
+    public let rows: [Row]
 
     init(columns: [Column], cells: [String?], affectedRows: Int?, commandTag: String) {
         self.columns = columns
-        self.cells = cells
         self.affectedRows = affectedRows
         self.commandTag = commandTag
-        self.layout = Row.Layout(columns: columns)
+        let layout = Row.Layout(columns: columns)
+        let width = columns.count
+        rows = width == 0 ? [] : (0..<(cells.count / width)).map {
+            Row(layout: layout, cells: cells[($0 * width)..<(($0 + 1) * width)])
+        }
     }
 
     static let empty = QueryResult(columns: [], cells: [], affectedRows: nil, commandTag: "")
 
     /// Number of rows.
-    public var count: Int { columns.isEmpty ? 0 : cells.count / columns.count }
-
-    /// The rows, in order.
-    public var rows: [Row] {
-        guard !columns.isEmpty else { return [] }
-        let width = columns.count
-        return (0..<count).map { Row(layout: layout, cells: cells[($0 * width)..<(($0 + 1) * width)]) }
-    }
+    public var count: Int { rows.count }
 
     /// The first row, if any.
-    public var first: Row? { count > 0 ? Row(layout: layout, cells: cells[0..<columns.count]) : nil }
+    public var first: Row? { rows.first }
 }

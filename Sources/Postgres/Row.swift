@@ -40,7 +40,7 @@ public struct Row: Sendable {
     public func isNull(_ name: String) throws -> Bool { try text(column: index(of: name)) == nil }
 
     /// Decodes the column called `name`.
-    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, _ name: String) throws -> T {
+    public func decode<T: PostgresDecodable>(_ type: T.Type, _ name: String) throws -> T {
         try decode(type, column: index(of: name))
     }
 
@@ -65,7 +65,7 @@ public struct Row: Sendable {
     }
 
     /// Decodes the column called `name`, returning nil for NULL.
-    public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type = T.self, _ name: String) throws -> T? {
+    public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type, _ name: String) throws -> T? {
         try decode(T?.self, name)
     }
 

@@ -112,6 +112,12 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
             if let name = type.sqlName { sql.append("::\(name)") }
         }
 
+        /// Binds `value` (NULL when nil) and casts it.
+        public mutating func appendInterpolation<T: PostgresEncodable>(_ value: T?, as type: PostgresDataType) {
+            appendBind(value)
+            if let name = type.sqlName { sql.append("::\(name)") }
+        }
+
         /// Splices a query fragment, renumbering its placeholders after the ones already here.
         public mutating func appendInterpolation(_ fragment: SQLQuery) {
             let offset = binds.count

@@ -61,3 +61,22 @@ import Testing
         #expect(try conn.waitForNotifications(timeout: .milliseconds(100)).isEmpty)
     }
 }
+
+extension NotificationTests {
+    @Test func waitingListenerSeesConnectionLoss() throws {
+        let fixture = try Fixture()
+        let listener = try fixture.connect()
+        try listener.listen("anything")
+        let pid = listener.backendPID
+        let dsn = fixture.connectionString
+        Thread {
+            guard let admin = try? Connection(dsn) else { return }
+            Thread.sleep(forTimeInterval: 0.3)
+            _ = try? admin.query("SELECT pg_terminate_backend(\(pid), 5000)")
+        }.start()
+        let error = try #require(throws: PostgresError.self) {
+            try listener.waitForNotifications(timeout: .seconds(20))
+        }
+        #expect(error.kind == .connectionLost)
+    }
+}
