@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+@testable import Postgres
 import Testing
 
 @Suite struct NotificationTests {
@@ -48,6 +48,17 @@ import Testing
         let received = try listener.waitForNotifications(timeout: .zero)
         #expect(received.map(\.payload) == ["first", "second"])
         #expect(try listener.waitForNotifications(timeout: .zero).isEmpty)
+    }
+
+    @Test func notificationsInAQueryResponseAreDrainedIntoTheBuffer() throws {
+        let conn = try Fixture().connect()
+        try conn.listen("self")
+        // A session's own notification is sent at its commit, ahead of the query's completion,
+        // so it is in this very response: query() must have moved it to the buffer already.
+        try conn.notify("self", payload: "x")
+        #expect(conn.pendingNotifications.map(\.payload) == ["x"])
+        #expect(try conn.waitForNotifications(timeout: .zero).map(\.payload) == ["x"])
+        #expect(conn.pendingNotifications.isEmpty)
     }
 
     @Test func ownNotificationsAtCommitAndUnlisten() throws {
