@@ -45,7 +45,6 @@ let package = Package(
                 "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
         // Throwaway clusters for tests (shipped as a module, as swift-log ships its test helpers).
