@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "vaktlogg",
             dependencies: [
-                "Store", "Rules", "VaktloggCore",
+                "Store", "Rules", "VaktloggCore", "EmbeddedPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
