@@ -45,6 +45,9 @@ let package = Package(
                 "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // `sql` is a link to the top-level sql/ folder: the migrations are compiled into the
+            // binary, so an installed `vaktlogg` needs no files beside it.
+            resources: [.embedInCode("sql")],
             swiftSettings: swiftSettings
         ),
         // Throwaway clusters for tests (shipped as a module, as swift-log ships its test helpers).

@@ -2,9 +2,6 @@ import ArgumentParser
 import EmbeddedPostgres
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `vaktlogg db …`: the embedded private cluster's lifecycle.
 struct DatabaseCommand: ParsableCommand {
@@ -14,23 +11,14 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [Start.self, Stop.self, Status.self]
     )
 
-    /// Where the cluster lives: `--data-dir`, `VAKTLOGG_DATA_DIR`, else under `$XDG_DATA_HOME`.
+    /// Where the cluster lives.
     struct Location: ParsableArguments {
         @Option(name: .customLong("data-dir"), help: "Datakatalog (VAKTLOGG_DATA_DIR).")
         var dataDir: String?
 
         func cluster() throws -> EmbeddedCluster {
-            try EmbeddedCluster(directory: URL(fileURLWithPath: resolvedPath()))
-        }
-
-        func resolvedPath(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String {
-            if let dataDir, !dataDir.isEmpty { return dataDir }
-            if let dir = env["VAKTLOGG_DATA_DIR"], !dir.isEmpty { return dir }
-            // As root the server runs as `postgres`, which cannot traverse /root (mode 0700).
-            if getuid() == 0 { return "/var/lib/vaktlogg" }
-            let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? "\(env["HOME"] ?? NSHomeDirectory())/.local/share"
-            return "\(base)/vaktlogg"
+            try EmbeddedCluster(directory: URL(fileURLWithPath: DataDirectory.resolve(
+                flag: dataDir, environment: ProcessInfo.processInfo.environment)))
         }
     }
 

@@ -1,0 +1,128 @@
+public import EmbeddedPostgres
+public import Foundation
+public import Logging
+public import Postgres
+
+/// Where Vaktlogg's database is and as whom to connect.
+///
+/// With a URL (`--database-url` / `VAKTLOGG_DATABASE_URL`) any PostgreSQL ≥ 15 serves, and the URL
+/// names the user. Without one, a private embedded cluster in a data directory is used: created,
+/// started, migrated and given an administrator (`admin`) on first use, then entered as the login
+/// role named by `--user` / `VAKTLOGG_USER`.
+public struct DatabaseTarget: Sendable {
+    /// The two ways to reach a database.
+    public enum Location: Sendable, Hashable {
+        case url(String)
+        case embedded(directory: URL)
+    }
+
+    /// The database the embedded cluster keeps Vaktlogg's data in.
+    public static let embeddedDatabase = "vaktlogg"
+    /// The administrator created when the embedded database is first made.
+    public static let defaultAdministrator = "admin"
+
+    public let location: Location
+    /// The login role for embedded mode.
+    public let user: String
+
+    public init(location: Location, user: String? = nil) {
+        self.location = location
+        self.user = (user?.isEmpty == false ? user : nil) ?? Self.defaultAdministrator
+    }
+
+    /// The embedded cluster, when that is where the data lives.
+    public func cluster() throws -> EmbeddedCluster? {
+        guard case .embedded(let directory) = location else { return nil }
+        return try EmbeddedCluster(directory: directory)
+    }
+
+    /// Connection string for the user.
+    public func userConnectionString() throws -> String {
+        switch location {
+        case .url(let url): return url
+        case .embedded:
+            return try cluster()!.connectionString(user: user, database: Self.embeddedDatabase)
+        }
+    }
+
+    /// Connection string for the database owner, who runs migrations and demo seeding. With a URL
+    /// that is the URL's own user (it must own the database).
+    public func ownerConnectionString() throws -> String {
+        switch location {
+        case .url(let url): return url
+        case .embedded:
+            return try cluster()!.connectionString(database: Self.embeddedDatabase)
+        }
+    }
+
+    /// Connects as the user. In embedded mode a missing, stopped or unmigrated cluster is set up
+    /// first. Throws ``DatabaseUnavailable`` when the database cannot be reached at all.
+    public func connect(logger: Logger) throws -> Connection {
+        do {
+            return try Connection(try userConnectionString(), logger: logger)
+        } catch let error as PostgresError where error.kind == .connection {
+            guard case .embedded = location else { throw DatabaseUnavailable(underlying: error.message) }
+            try prepareEmbedded(logger: logger)
+            do {
+                return try Connection(try userConnectionString(), logger: logger)
+            } catch let error as PostgresError where error.kind == .connection {
+                throw DatabaseUnavailable(underlying: error.message)
+            }
+        }
+    }
+
+    /// Connects as the owner (migrations, seeding), preparing the embedded cluster when needed.
+    public func connectOwner(logger: Logger) throws -> Connection {
+        if case .embedded = location { try prepareEmbedded(logger: logger) }
+        do {
+            return try Connection(try ownerConnectionString(), logger: logger)
+        } catch let error as PostgresError where error.kind == .connection {
+            throw DatabaseUnavailable(underlying: error.message)
+        }
+    }
+
+    /// Creates, starts, migrates and bootstraps the embedded cluster; harmless when already done.
+    public func prepareEmbedded(logger: Logger) throws {
+        guard let cluster = try cluster() else { return }
+        do {
+            try cluster.initializeIfNeeded()
+            try cluster.start()
+        } catch let error as EmbeddedClusterError {
+            throw DatabaseUnavailable(underlying: error.description)
+        }
+        let admin = try Connection(cluster.connectionString(), logger: logger)
+        let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = \(Self.embeddedDatabase)").count > 0
+        if !exists {
+            do {
+                _ = try admin.unsafeExecuteScript("CREATE DATABASE \(Self.embeddedDatabase)")
+            } catch let error as PostgresError where error.sqlState == "42P04" {
+                // created by a concurrent first start
+            }
+        }
+        admin.close()
+        let owner = try Connection(cluster.connectionString(database: Self.embeddedDatabase), logger: logger)
+        defer { owner.close() }
+        try Migrator(connection: owner).migrate()
+        try Self.bootstrapAdministrator(owner)
+    }
+
+    /// Creates the `admin` user when the database has no users yet.
+    static func bootstrapAdministrator(_ owner: Connection) throws {
+        try owner.transaction { c in
+            _ = try c.query("SELECT pg_advisory_xact_lock(\(Migrator.lockKey))")
+            let users = try c.query("SELECT count(*) AS n FROM app_users").first!.decode(Int.self, "n")
+            if users == 0 {
+                _ = try c.query("""
+                    SELECT admin_add_user(\(defaultAdministrator), 'admin', '{}'::text[], 'Administrator')
+                    """)
+            }
+        }
+    }
+}
+
+/// The database could not be reached: the CLI spools what it was asked to log and exits 69.
+public struct DatabaseUnavailable: Error, Sendable, CustomStringConvertible {
+    /// What libpq or pg_ctl said (connection details only, never row data).
+    public let underlying: String
+    public var description: String { "database unavailable: \(underlying)" }
+}

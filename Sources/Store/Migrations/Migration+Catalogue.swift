@@ -1,0 +1,17 @@
+extension Migration {
+    /// Every migration of this build, in order.
+    ///
+    /// SwiftPM's `embedInCode` names each resource after its file (a leading digit becomes `_`) and
+    /// cannot be enumerated, so the list is written out here; a test checks it against `sql/`.
+    public static let all: [Migration] = [
+        Migration(name: "001_reference.sql", bytes: PackageResources._01_reference_sql),
+        Migration(name: "002_chain.sql", bytes: PackageResources._02_chain_sql),
+        Migration(name: "003_entries.sql", bytes: PackageResources._03_entries_sql),
+        Migration(name: "004_measures.sql", bytes: PackageResources._04_measures_sql),
+        Migration(name: "005_logs_and_access.sql", bytes: PackageResources._05_logs_and_access_sql),
+    ]
+
+    init(name: String, bytes: [UInt8]) {
+        self.init(name: name, sql: String(decoding: bytes, as: UTF8.self))
+    }
+}

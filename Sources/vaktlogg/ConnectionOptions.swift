@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Postgres
+import Store
+import VaktloggCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options of every command that talks to the database: where it is, who is asking, which language.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"), help: ArgumentHelp("PostgreSQL-URL (VAKTLOGG_DATABASE_URL). Uten: innebygd database.", valueName: "URL"))
+    var databaseURL: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Datakatalog for innebygd database (VAKTLOGG_DATA_DIR).", valueName: "DIR"))
+    var dataDir: String?
+
+    @Option(name: .customLong("user"), help: ArgumentHelp("Brukernavn i innebygd modus (VAKTLOGG_USER, standard admin).", valueName: "NAME"))
+    var user: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
+    var lang: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var language: Language { Language.resolve(flag: lang, environment: environment) }
+
+    /// The database to use: a URL when one is given, else the embedded cluster.
+    var target: DatabaseTarget {
+        if let url = nonEmpty(databaseURL) ?? nonEmpty(environment["VAKTLOGG_DATABASE_URL"]) {
+            return DatabaseTarget(location: .url(url))
+        }
+        let directory = URL(fileURLWithPath: DataDirectory.resolve(flag: dataDir, environment: environment))
+        return DatabaseTarget(location: .embedded(directory: directory),
+                              user: nonEmpty(user) ?? nonEmpty(environment["VAKTLOGG_USER"]))
+    }
+
+    /// The directory of the offline spool (beside the embedded data, or VAKTLOGG_SPOOL_DIR).
+    var spoolDirectory: URL {
+        if let dir = nonEmpty(environment["VAKTLOGG_SPOOL_DIR"]) { return URL(fileURLWithPath: dir) }
+        return URL(fileURLWithPath: DataDirectory.resolve(flag: dataDir, environment: environment))
+            .appendingPathComponent("spool")
+    }
+
+    var logger: Logger {
+        var logger = Logger(label: "vaktlogg")
+        logger.logLevel = environment["VAKTLOGG_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        return logger
+    }
+
+    /// Connects as the user, or exits 69 with the reason.
+    func connect() throws -> Connection {
+        do {
+            return try target.connect(logger: logger)
+        } catch let error as DatabaseUnavailable {
+            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
+            throw ExitCode(69)
+        }
+    }
+
+    private func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
+}
+
+/// Where the embedded cluster lives: `--data-dir`, `VAKTLOGG_DATA_DIR`, else under `$XDG_DATA_HOME`.
+enum DataDirectory {
+    static func resolve(flag: String?, environment env: [String: String]) -> String {
+        if let flag, !flag.isEmpty { return flag }
+        if let dir = env["VAKTLOGG_DATA_DIR"], !dir.isEmpty { return dir }
+        // As root the server runs as `postgres`, which cannot traverse /root (mode 0700).
+        if getuid() == 0 { return "/var/lib/vaktlogg" }
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "\(env["HOME"] ?? NSHomeDirectory())/.local/share"
+        return "\(base)/vaktlogg"
+    }
+}
+
+/// Writing to standard error.
+enum CLI {
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func fail(_ text: LocalizedText, language: Language) {
+        stderr("vaktlogg: " + text(language))
+    }
+}
+
+/// User-facing texts of the CLI plumbing.
+enum CLIText {
+    static func databaseUnavailable(_ reason: String) -> LocalizedText {
+        LocalizedText(nb: "databasen kan ikke nås (\(reason))", en: "the database cannot be reached (\(reason))")
+    }
+}
