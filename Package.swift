@@ -56,6 +56,12 @@ let package = Package(
             dependencies: ["Postgres", "EmbeddedPostgres"],
             swiftSettings: swiftSettings
         ),
+        // A migrated database with units and users, for the Store and CLI tests.
+        .target(
+            name: "VaktloggTestSupport",
+            dependencies: ["Store", "Postgres", "PostgresTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "vaktlogg",
             dependencies: [
@@ -80,12 +86,12 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Postgres", "PostgresTestSupport"],
+            dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["Postgres", "PostgresTestSupport"],
+            dependencies: ["Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]
@@ -101,7 +107,7 @@ package.targets += [
     ),
     .executableTarget(
         name: "StoreBench",
-        dependencies: ["Store", "Postgres", "PostgresTestSupport"],
+        dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
         path: "bench/StoreBench",
         swiftSettings: swiftSettings
     ),
