@@ -6,6 +6,11 @@ struct Vaktlogg: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaktlogg",
         abstract: "Vaktlogg — sikkerhetslogg for kriminalomsorgen.",
-        subcommands: [RulesCommand.self, DatabaseCommand.self]
+        subcommands: [
+            LogCommand.self, ListCommand.self, ShowCommand.self,
+            AckCommand.self, AssignCommand.self, CommentCommand.self, TreatCommand.self, CloseCommand.self,
+            ReopenCommand.self, SupervisionCommand.self, AssessThreatCommand.self, PoliceCommand.self,
+            RulesCommand.self, DatabaseCommand.self,
+        ]
     )
 }

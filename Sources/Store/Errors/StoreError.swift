@@ -32,7 +32,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A validation error from VaktloggCore or Rules, as a Store error.
     public init(_ error: ValidationError) {
-        self.init(code: error.code.rawValue, field: error.field, message: error.message)
+        self.init(code: error.code.rawValue, field: error.field.isEmpty ? nil : error.field, message: error.message)
     }
 
     /// The exit status of the CLI for this error.

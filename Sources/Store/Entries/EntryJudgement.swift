@@ -1,0 +1,91 @@
+public import Foundation
+public import Rules
+public import VaktloggCore
+
+/// What the rules module says about a draft: its interests, risk, priority, deadlines and whether
+/// the police must be considered, with the trace that explains each step.
+public struct EntryJudgement: Sendable {
+    public let interests: [Interest]
+    public let risk: RiskEvaluation
+    public let priority: Priority
+    public let deadlines: [Deadline]
+    public let organisedCrime: OrganisedCrimeEvaluation?
+    public let police: PoliceEvaluation?
+    public let trace: [TraceStep]
+    public let rulesVersion: String
+    public let rulesHash: String
+
+    /// Judges a validated draft. `reportedAt` anchors the deadlines.
+    public init(draft: EntryDraft, reportedAt: Date, occurredAt: Date, engine: RulesEngine) throws(ValidationError) {
+        let category = EntryCategory(kind: draft.kind, code: draft.category)
+        interests = engine.interests(for: category, given: draft.interests)
+        guard let priority = Priority(interests: interests) else {
+            throw ValidationError(code: .required, field: "interests", message: LocalizedText(
+                nb: "minst én truet interesse må oppgis", en: "at least one threatened interest is required"))
+        }
+        self.priority = priority
+        risk = try engine.risk(probability: draft.probability ?? 0, consequence: draft.consequence ?? 0)
+        var trace = risk.trace
+        trace.append(contentsOf: try engine.triage([TriageEntry(
+            id: "entry", interests: interests, probability: draft.probability ?? 0,
+            consequence: draft.consequence ?? 0, occurredAt: occurredAt)]).trace)
+        if draft.kind == .threat {
+            let oc = draft.organisedCrimeCriteria.isEmpty ? nil : try engine.organisedCrime(criteria: draft.organisedCrimeCriteria)
+            let police = try engine.policeDecision(organisedCrimeCriteria: draft.organisedCrimeCriteria,
+                                                   infoflytSubject: draft.infoflyt ?? (draft.source == .policeInfoflyt))
+            organisedCrime = oc
+            self.police = police
+            trace.append(contentsOf: oc?.trace ?? [])
+            trace.append(contentsOf: police.trace)
+        } else {
+            organisedCrime = nil
+            police = nil
+        }
+        let deadlines = engine.deadlines(for: DeadlineInput(
+            kind: draft.kind, interests: interests, occurredAt: occurredAt, reportedAt: reportedAt,
+            policeDecisionRequired: police?.decisionRequired ?? false))
+        self.deadlines = deadlines.deadlines
+        trace.append(contentsOf: deadlines.trace)
+        self.trace = trace
+        rulesVersion = engine.version
+        rulesHash = engine.ruleSetHash
+    }
+
+    /// The rule outcomes the reporter must act on or know about, in the user's language.
+    public var actions: [LocalizedText] {
+        var out: [LocalizedText] = []
+        for d in deadlines {
+            let due = OsloTime.format(d.due)
+            switch d.what {
+            case .p1Acknowledge:
+                out.append(LocalizedText(nb: "P1: må kvitteres innen \(due), ellers eskaleres den til sikkerhetsleder",
+                                         en: "P1: must be acknowledged by \(due), else it is escalated to the security coordinator"))
+            case .policeDecision:
+                out.append(LocalizedText(nb: "beslutning om å informere politiet kreves innen \(due)",
+                                         en: "a decision on informing the police is required by \(due)"))
+            case .threatAssessment:
+                out.append(LocalizedText(nb: "trusselvurdering innen \(due)", en: "threat assessment due by \(due)"))
+            case .deviationAcknowledge:
+                out.append(LocalizedText(nb: "avviket kvitteres innen \(due)", en: "the deviation is to be acknowledged by \(due)"))
+            case .manipulationReview:
+                out.append(LocalizedText(nb: "sikkerhetsleder gjennomgår rapporten innen \(due); veiledning tilbys",
+                                         en: "the security coordinator reviews the report by \(due); supervision is offered"))
+            default:
+                break
+            }
+        }
+        if organisedCrime?.organised == true {
+            out.append(LocalizedText(nb: "kriteriene for organisert kriminalitet er oppfylt",
+                                     en: "the criteria for organised crime are met"))
+        }
+        return out
+    }
+
+    /// Deadlines as stored in `entries.deadlines` (read by the projection trigger).
+    public var deadlinesJSON: String {
+        let items = deadlines.map { d in
+            JSONValue.object(["what": .string(d.what.rawValue), "due": .string(Timestamp.format(d.due)),
+                              "rule": .string(d.rule.rawValue)]) }
+        return JSONValue.array(items).canonicalJSON
+    }
+}

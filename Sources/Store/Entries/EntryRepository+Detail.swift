@@ -1,0 +1,73 @@
+public import Foundation
+import Postgres
+public import VaktloggCore
+
+extension EntryRepository {
+    /// The full record of one entry. Reading the persons is logged in the access log.
+    public func detail(ref: String) throws -> EntryDetail {
+        let summary = try summary(ref: ref)
+        let id = summary.id
+        guard let e = try connection.query("""
+            SELECT e.recorded_at, e.text, e.category, e.domain, e.interests, e.probability, e.consequence,
+                   e.target, e.in_working_hours, e.threat_source, e.source_reliability, e.info_credibility,
+                   e.oc_criteria::int[] AS oc_criteria, e.infoflyt, e.police_decision_required, e.rules_version,
+                   e.trace::text AS trace, encode(e.row_hash, 'hex') AS row_hash, entry_reporter(e.id) AS reporter,
+                   s.ack_due, s.treatment_due, s.close_due, s.review_due, s.supervision_due, s.assessment_due, s.police_due
+              FROM entries e JOIN entry_state s ON s.entry_id = e.id WHERE e.id = \(id)
+            """).first else { throw StoreError.unknownEntry(ref) }
+        let persons = try connection.query("SELECT person_ref, role FROM entry_persons_of(\(id))").rows.map { r in
+            EntryDraft.Person(role: PersonRole(rawValue: try r.decode(String.self, "role")) ?? .external,
+                              ref: try r.decode(String.self, "person_ref"))
+        }
+        var attributes: [(String, String)] = []
+        for (key, column) in [("target", "target"), ("source", "threat_source"), ("source_reliability", "source_reliability")] {
+            if let v = try e.decodeIfPresent(String.self, column) { attributes.append((key, v)) }
+        }
+        if let v = try e.decodeIfPresent(Bool.self, "in_working_hours") { attributes.append(("in_working_hours", v ? "true" : "false")) }
+        if let v = try e.decodeIfPresent(Int.self, "info_credibility") { attributes.append(("information_credibility", String(v))) }
+        if let v = try e.decodeIfPresent([Int].self, "oc_criteria"), !v.isEmpty {
+            attributes.append(("organised_crime_criteria", v.map(String.init).joined(separator: ",")))
+        }
+        if let v = try e.decodeIfPresent(Bool.self, "infoflyt") { attributes.append(("infoflyt", v ? "true" : "false")) }
+        if try e.decode(Bool.self, "police_decision_required") { attributes.append(("police_decision_required", "true")) }
+        var deadlines: [(String, Date)] = []
+        for name in ["ack_due", "treatment_due", "close_due", "review_due", "supervision_due", "assessment_due", "police_due"] {
+            if let d = try e.decodeIfPresent(Date.self, name) { deadlines.append((name, d)) }
+        }
+        return EntryDetail(
+            summary: summary, reporter: try e.decodeIfPresent(String.self, "reporter"),
+            recordedAt: try e.decode(Date.self, "recorded_at"), originalText: try e.decode(String.self, "text"),
+            originalCategory: try e.decode(String.self, "category"), domain: try e.decode(String.self, "domain"),
+            interests: try e.decode([String].self, "interests"), probability: try e.decode(Int.self, "probability"),
+            consequence: try e.decode(Int.self, "consequence"), persons: persons, attributes: attributes,
+            history: try history(id), rulesVersion: try e.decode(String.self, "rules_version"),
+            traceJSON: try e.decode(String.self, "trace"), deadlines: deadlines,
+            rowHash: try e.decode(String.self, "row_hash"))
+    }
+
+    private func history(_ id: Int64) throws -> [EntryDetail.HistoryItem] {
+        let rows = try connection.query("""
+            SELECT at, actor, event AS what, text, assignee, CASE WHEN data = '{}' THEN NULL ELSE data::text END AS data, id, 1 AS src
+              FROM entry_events WHERE entry_id = \(id)
+            UNION ALL
+            SELECT at, actor, 'amendment', reason, NULL, changes::text, id, 2 FROM amendments WHERE entry_id = \(id)
+            UNION ALL
+            SELECT decided_at, decided_by, 'measure', coalesce(description, type), NULL,
+                   json_build_object('type', type, 'purpose', purpose, 'burdens', burdens, 'restrictiveness', restrictiveness,
+                                     'outcome', outcome, 'justification', justification, 'person', person_ref)::text, id, 3
+              FROM measures WHERE entry_id = \(id)
+            UNION ALL
+            SELECT decided_at, decided_by, 'decision', text, NULL,
+                   json_build_object('public_safety_significant', public_safety_significant,
+                                     'justification', justification, 'assessments', assessment_ids)::text, id, 4
+              FROM decisions WHERE entry_id = \(id)
+            ORDER BY 1, 8, 7
+            """).rows
+        return try rows.map { r in
+            EntryDetail.HistoryItem(at: try r.decode(Date.self, "at"), actor: try r.decode(String.self, "actor"),
+                                    what: try r.decode(String.self, "what"), text: try r.decodeIfPresent(String.self, "text"),
+                                    assignee: try r.decodeIfPresent(String.self, "assignee"),
+                                    data: try r.decodeIfPresent(String.self, "data"))
+        }
+    }
+}

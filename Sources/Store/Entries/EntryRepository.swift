@@ -1,0 +1,65 @@
+public import Foundation
+public import Postgres
+public import VaktloggCore
+
+/// Reads entries as the connected user sees them (row-level security decides which).
+public struct EntryRepository {
+    let connection: Connection
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    static let summaryColumns: SQLQuery = """
+        entry_id, ref, unit_code, kind, category, priority, risk_score, status, assignee, occurred_at,
+        reported_at, next_due(s) AS next_due, text, amendment_count
+        """
+
+    /// Entries in triage order: highest tier threatened first, then higher risk, then older.
+    public func list(_ f: EntryFilter, now: Date = Date()) throws -> [EntrySummary] {
+        var q: SQLQuery = "SELECT \(Self.summaryColumns) FROM entry_state s WHERE true"
+        if !f.units.isEmpty { q.append(" AND unit_code = ANY (\(f.units))") }
+        if !f.kinds.isEmpty { q.append(" AND kind = ANY (\(f.kinds.map(\.rawValue)))") }
+        if !f.statuses.isEmpty {
+            q.append(" AND status = ANY (\(f.statuses))")
+        } else if !f.includeClosed {
+            q.append(" AND status <> 'closed'")
+        }
+        if !f.tiers.isEmpty { q.append(" AND tier = ANY (\(f.tiers))") }
+        if f.overdueOnly { q.append(" AND next_due(s) < \(now, as: .timestamptz)") }
+        if let text = f.text, !text.isEmpty { q.append(" AND strpos(lower(text), lower(\(text))) > 0") }
+        q.append(" ORDER BY tier, risk_score DESC, occurred_at, ref LIMIT \(f.limit)")
+        return try connection.query(q).rows.map(Self.summary)
+    }
+
+    /// The entry with this reference, or a not-found error that does not tell whether it exists in a
+    /// unit the user cannot see.
+    public func summary(ref: String) throws -> EntrySummary {
+        guard let row = try connection.query("SELECT \(Self.summaryColumns) FROM entry_state s WHERE ref = \(ref)").first else {
+            throw StoreError.unknownEntry(ref)
+        }
+        return try Self.summary(row)
+    }
+
+    static func summary(_ r: Row) throws -> EntrySummary {
+        EntrySummary(
+            id: try r.decode(Int64.self, "entry_id"), ref: try r.decode(String.self, "ref"),
+            unit: try r.decode(String.self, "unit_code"),
+            kind: EntryKind(rawValue: try r.decode(String.self, "kind")) ?? .incident,
+            category: try r.decode(String.self, "category"),
+            priority: Priority(rawValue: try r.decode(String.self, "priority")) ?? .p4,
+            riskScore: try r.decode(Int.self, "risk_score"), status: try r.decode(String.self, "status"),
+            assignee: try r.decodeIfPresent(String.self, "assignee"),
+            occurredAt: try r.decode(Date.self, "occurred_at"), reportedAt: try r.decode(Date.self, "reported_at"),
+            nextDue: try r.decodeIfPresent(Date.self, "next_due"), text: try r.decode(String.self, "text"),
+            amendmentCount: try r.decode(Int.self, "amendment_count"))
+    }
+}
+
+extension StoreError {
+    /// No entry with this reference among the user's units.
+    public static func unknownEntry(_ ref: String) -> StoreError {
+        StoreError(code: "unknown_entry", field: "ref", message: LocalizedText(
+            nb: "fant ingen oppføring «\(ref)» i dine enheter", en: "no entry “\(ref)” in your units"))
+    }
+}

@@ -1,0 +1,122 @@
+public import Foundation
+public import Postgres
+public import Rules
+public import VaktloggCore
+
+/// The write path of an entry: validate, judge with the rules module, store the entry with its
+/// trace and rule-set version, its persons, and (by trigger) its chain link and projection — all in
+/// one transaction.
+public struct EntryWriter {
+    private let connection: Connection
+    private let engine: RulesEngine
+
+    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+        self.connection = connection
+        self.engine = engine
+    }
+
+    /// Validates, judges and stores a draft. A draft whose idempotency key is already stored is not
+    /// stored again; its existing reference is returned with `alreadyStored`.
+    public func log(_ input: EntryDraft, now: Date = Date()) throws(StoreError) -> LoggedEntry {
+        var draft = input
+        if draft.idempotencyKey == nil { draft.idempotencyKey = UUID() }
+        if let error = draft.validationErrors(now: now).first { throw StoreError(error) }
+        let reportedAt = draft.reportedAt ?? now
+        let occurredAt = draft.occurredAt ?? reportedAt
+        let judgement: EntryJudgement
+        do throws(ValidationError) {
+            judgement = try EntryJudgement(draft: draft, reportedAt: reportedAt, occurredAt: occurredAt, engine: engine)
+        } catch {
+            throw StoreError(error)
+        }
+        do {
+            return try connection.transaction { c in
+                let unit = try resolveUnit(draft.unit, c)
+                return try insert(draft, unit: unit, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PostgresError {
+            throw StoreError(error)
+        } catch {
+            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+        }
+    }
+
+    private func resolveUnit(_ given: String?, _ c: Connection) throws -> String {
+        let row = try c.query("""
+            SELECT home_unit, app_role() AS role FROM app_users WHERE name = session_user AND disabled_at IS NULL
+            """).first
+        guard let row, let role = try row.decodeIfPresent(String.self, "role") else {
+            throw StoreError(code: "not_a_user", message: LocalizedText(
+                nb: "du er ikke registrert som aktiv bruker", en: "you are not registered as an active user"), category: .forbidden)
+        }
+        let home = try row.decodeIfPresent(String.self, "home_unit")
+        guard let unit = given ?? home else {
+            throw StoreError(code: "required", field: "unit", message: LocalizedText(
+                nb: "mangler; du har ingen hjemmeenhet, oppgi --unit", en: "is required; you have no home unit, give --unit"))
+        }
+        let check = try c.query("""
+            SELECT EXISTS (SELECT 1 FROM units WHERE code = \(unit)) AS known,
+                   \(unit) IN (SELECT writable_units()) AS writable
+            """).first!
+        guard try check.decode(Bool.self, "known") else {
+            throw StoreError(code: "unknown_unit", field: "unit", message: LocalizedText(
+                nb: "ukjent enhet «\(unit)»", en: "unknown unit “\(unit)”"))
+        }
+        guard try check.decode(Bool.self, "writable") else {
+            throw StoreError(code: "unit_not_permitted", field: "unit", message: LocalizedText(
+                nb: "du (\(role)) kan ikke føre oppføringer for enhet \(unit)",
+                en: "you (\(role)) may not log entries for unit \(unit)"), category: .forbidden)
+        }
+        return unit
+    }
+
+    private func insert(_ d: EntryDraft, unit: String, occurredAt: Date, reportedAt: Date,
+                        judgement j: EntryJudgement, _ c: Connection) throws -> LoggedEntry {
+        let key = d.idempotencyKey!
+        let criteria: [Int]? = d.kind == .threat ? d.organisedCrimeCriteria : nil
+        let inserted = try c.query("""
+            INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
+                probability, consequence, risk_score, tier, priority, target, in_working_hours, threat_source,
+                source_reliability, info_credibility, oc_criteria, infoflyt, police_decision_required,
+                rules_version, rules_hash, trace, deadlines, idempotency_key)
+            VALUES (\(d.kind.rawValue), \(d.category), \(unit), \(occurredAt, as: .timestamptz),
+                \(reportedAt, as: .timestamptz), \(d.effectiveDomain.rawValue), \(d.text), \(j.interests.map(\.rawValue)),
+                \(d.probability!), \(d.consequence!), \(j.risk.score), \(j.priority.tier), \(j.priority.rawValue),
+                \(d.target?.rawValue), \(d.inWorkingHours), \(d.source?.rawValue), \(d.sourceReliability?.rawValue),
+                \(d.informationCredibility.flatMap { Int($0.rawValue) }), \(criteria), \(d.kind == .threat ? d.infoflyt : nil),
+                \(j.police?.decisionRequired ?? false), \(j.rulesVersion), \(j.rulesHash),
+                \(j.trace.canonicalJSON, as: .jsonb), \(j.deadlinesJSON, as: .jsonb), \(key))
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id, ref
+            """).first
+        if let inserted {
+            let id = try inserted.decode(Int64.self, "id")
+            for p in d.persons {
+                try c.execute("""
+                    INSERT INTO entry_persons (entry_id, person_ref, role) VALUES (\(id), \(p.ref), \(p.role.rawValue))
+                    ON CONFLICT DO NOTHING
+                    """)
+            }
+            return LoggedEntry(id: id, ref: try inserted.decode(String.self, "ref"), unit: unit, priority: j.priority,
+                               riskScore: j.risk.score, band: j.risk.band, interests: j.interests,
+                               rulesVersion: j.rulesVersion, actions: j.actions, alreadyStored: false)
+        }
+        guard let existing = try c.query("""
+            SELECT id, ref, unit_code, priority, risk_score, interests, rules_version FROM entries WHERE idempotency_key = \(key)
+            """).first else {
+            throw StoreError(code: "duplicate_key", message: LocalizedText(
+                nb: "oppføringen finnes allerede, men er ikke synlig for deg", en: "the entry exists but is not visible to you"),
+                category: .forbidden)
+        }
+        let interests = try existing.decode([String].self, "interests").compactMap(Interest.init(rawValue:))
+        let score = try existing.decode(Int.self, "risk_score")
+        return LoggedEntry(id: try existing.decode(Int64.self, "id"), ref: try existing.decode(String.self, "ref"),
+                           unit: try existing.decode(String.self, "unit_code"),
+                           priority: Priority(rawValue: try existing.decode(String.self, "priority")) ?? j.priority,
+                           riskScore: score, band: engine.ruleSet.band(forScore: score) ?? j.risk.band,
+                           interests: interests, rulesVersion: try existing.decode(String.self, "rules_version"),
+                           actions: [], alreadyStored: true)
+    }
+}

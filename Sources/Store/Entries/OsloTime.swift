@@ -1,0 +1,43 @@
+public import Foundation
+import VaktloggCore
+
+/// Times are stored in UTC and shown in Europe/Oslo (design.md §3).
+public enum OsloTime {
+    public static let zone = TimeZone(identifier: "Europe/Oslo") ?? TimeZone(secondsFromGMT: 3600)!
+
+    /// `2026-11-23 14:05` in Oslo time.
+    public static func format(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+
+    /// RFC 3339 in UTC with milliseconds, for files and JSON.
+    public static func rfc3339(_ date: Date) -> String { Timestamp.format(date) }
+
+    /// Reads what an officer types: RFC 3339 (`2026-11-23T14:05:00+01:00`), `2026-11-23 14:05` or
+    /// `14:05` (today), the last two in Oslo time.
+    public static func parse(_ text: String, now: Date = Date()) -> Date? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let ts = Timestamp(rfc3339: t) { return ts.date }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        for format in ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss"] {
+            f.dateFormat = format
+            if let d = f.date(from: t) { return d }
+        }
+        let parts = t.split(separator: ":")
+        if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) {
+            var c = calendar.dateComponents([.year, .month, .day], from: now)
+            c.hour = h
+            c.minute = m
+            return calendar.date(from: c)
+        }
+        return nil
+    }
+}

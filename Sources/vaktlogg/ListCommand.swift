@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Store
+import VaktloggCore
+
+/// `vaktlogg list`: open entries of the user's units in triage order.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Vis oppføringer i prioritert rekkefølge (liv og helse først).")
+
+    @Option(name: .customLong("unit"), help: ArgumentHelp("Enhet (gjentas).", valueName: "CODE")) var units: [String] = []
+    @Option(name: .customLong("kind"), help: ArgumentHelp("incident, deviation, manipulation, threat (gjentas).", valueName: "KIND")) var kinds: [String] = []
+    @Option(name: .customLong("status"), help: ArgumentHelp("Status (gjentas), eller all. Standard: alle åpne.", valueName: "STATUS")) var statuses: [String] = []
+    @Option(name: .customLong("tier"), help: ArgumentHelp("Nivå 1–4 eller P1–P4 (gjentas).", valueName: "TIER")) var tiers: [String] = []
+    @Flag(help: "Bare oppføringer med passert frist.") var overdue = false
+    @Option(help: ArgumentHelp("Tekst som skal forekomme.", valueName: "TEXT")) var text: String?
+    @Option(help: ArgumentHelp("Høyst så mange linjer (standard 500).", valueName: "N")) var limit = 500
+    @Flag(help: "Skriv JSON (én liste).") var json = false
+    @OptionGroup var options: ConnectionOptions
+
+    func run() throws {
+        let language = options.language
+        var filter = EntryFilter()
+        filter.units = units
+        filter.limit = max(1, min(limit, 10_000))
+        for k in kinds {
+            guard let kind = EntryKind(rawValue: k) else {
+                throw CLI.report(StoreError(code: "unknown_code", field: "kind", message: LocalizedText(
+                    nb: "ukjent type «\(k)»; tillatt: \(EntryFlags.list(EntryKind.self))",
+                    en: "unknown kind “\(k)”; allowed: \(EntryFlags.list(EntryKind.self))")), language: language)
+            }
+            filter.kinds.append(kind)
+        }
+        let allowedStatuses = ["registered", "acknowledged", "under_treatment", "measure_decided", "assessed", "closed"]
+        for s in statuses {
+            if s == "all" { filter.includeClosed = true; continue }
+            guard allowedStatuses.contains(s) else {
+                throw CLI.report(StoreError(code: "unknown_code", field: "status", message: LocalizedText(
+                    nb: "ukjent status «\(s)»; tillatt: all, \(allowedStatuses.joined(separator: ", "))",
+                    en: "unknown status “\(s)”; allowed: all, \(allowedStatuses.joined(separator: ", "))")), language: language)
+            }
+            filter.statuses.append(s)
+        }
+        for t in tiers {
+            guard let n = Int(t.uppercased().hasPrefix("P") ? String(t.dropFirst()) : t), (1...4).contains(n) else {
+                throw CLI.report(StoreError(code: "out_of_range", field: "tier", message: LocalizedText(
+                    nb: "nivå er 1–4 (eller P1–P4)", en: "a tier is 1–4 (or P1–P4)")), language: language)
+            }
+            filter.tiers.append(n)
+        }
+        filter.overdueOnly = overdue
+        filter.text = text
+        let connection = try options.connect()
+        defer { connection.close() }
+        let now = Date()
+        let entries = try CLI.perform(language: language) { try EntryRepository(connection: connection).list(filter, now: now) }
+        if json {
+            print(JSONText.encode(entries.map { EntryJSON.summary($0, now: now) }))
+        } else if entries.isEmpty {
+            print(language == .nb ? "Ingen oppføringer." : "No entries.")
+        } else {
+            for e in entries { print(EntryLine.format(e, now: now, language: language)) }
+        }
+        SpoolReminder.remind(Spool(directory: options.spoolDirectory), language: language)
+    }
+}
+
+/// One line of `list`: priority, reference, kind/category, status, time, deadline, text.
+enum EntryLine {
+    static func format(_ e: EntrySummary, now: Date, language: Language) -> String {
+        let overdue = e.isOverdue(at: now) ? (language == .nb ? " FORFALT" : " OVERDUE") : ""
+        let due = e.nextDue.map { (language == .nb ? " frist " : " due ") + OsloTime.format($0) } ?? ""
+        let first = e.text.split(separator: "\n").first.map(String.init) ?? ""
+        let short = first.count > 60 ? String(first.prefix(59)) + "…" : first
+        let status = StatusText.name(e.status)(language)
+        return "\(e.priority.rawValue) \(e.ref.padding(toLength: 10, withPad: " ", startingAt: 0)) \(e.kind.rawValue)/\(e.category) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
+    }
+}
+
+/// The stable JSON shapes of `list --json` and `show --json`.
+enum EntryJSON {
+    static func summary(_ e: EntrySummary, now: Date) -> [String: Any] {
+        var o: [String: Any] = [
+            "id": e.id, "ref": e.ref, "unit": e.unit, "kind": e.kind.rawValue, "category": e.category,
+            "priority": e.priority.rawValue, "risk_score": e.riskScore, "status": e.status,
+            "occurred_at": OsloTime.rfc3339(e.occurredAt), "reported_at": OsloTime.rfc3339(e.reportedAt),
+            "overdue": e.isOverdue(at: now), "text": e.text, "amendments": e.amendmentCount,
+        ]
+        o["assignee"] = e.assignee ?? NSNull()
+        o["next_due"] = e.nextDue.map(OsloTime.rfc3339) ?? NSNull()
+        return o
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Store
+import VaktloggCore
+
+/// What `log` prints.
+enum LogText {
+    static func human(_ e: LoggedEntry) -> LocalizedText {
+        var nb = e.alreadyStored ? "Allerede registrert \(e.ref)" : "Registrert \(e.ref)"
+        var en = e.alreadyStored ? "Already stored \(e.ref)" : "Logged \(e.ref)"
+        nb += " · \(e.priority.rawValue) · risiko \(e.riskScore) (\(e.band.rawValue))"
+        en += " · \(e.priority.rawValue) · risk \(e.riskScore) (\(e.band.rawValue))"
+        for a in e.actions {
+            nb += "\n  ! " + a.nb
+            en += "\n  ! " + a.en
+        }
+        return LocalizedText(nb: nb, en: en)
+    }
+
+    /// `{"ref": …, "priority": …, …}`, keys sorted (a stable, documented shape).
+    static func json(_ e: LoggedEntry) -> String {
+        let object: [String: Any] = [
+            "id": e.id, "ref": e.ref, "unit": e.unit, "priority": e.priority.rawValue, "risk_score": e.riskScore,
+            "band": e.band.rawValue, "interests": e.interests.map(\.rawValue), "rules_version": e.rulesVersion,
+            "actions": e.actions.map(\.en), "already_stored": e.alreadyStored,
+        ]
+        return JSONText.encode(object)
+    }
+}
+
+/// Compact JSON with sorted keys.
+enum JSONText {
+    static func encode(_ object: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Reminds the officer that entries wait in the spool.
+enum SpoolReminder {
+    static func remind(_ spool: Spool, language: Language) {
+        let n = spool.count
+        guard n > 0 else { return }
+        CLI.stderr(language == .nb
+            ? "Merk: \(n) oppføring(er) venter i den lokale køen. Kjør `vaktlogg sync` når databasen er tilgjengelig."
+            : "Note: \(n) entr\(n == 1 ? "y" : "ies") wait in the local spool. Run `vaktlogg sync` when the database is available.")
+    }
+}
