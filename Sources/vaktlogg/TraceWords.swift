@@ -38,6 +38,8 @@ enum TraceWords {
                 return "Organisert kriminalitet: \(r["count"] ?? "?") kjennetegn" + (organised ? " – kriteriene er oppfylt" : " – ikke oppfylt" + (missing.isEmpty ? "" : " (mangler \(missing))"))
             }
             return "Organised crime: \(r["count"] ?? "?") criteria" + (organised ? " – the criteria are met" : " – not met" + (missing.isEmpty ? "" : " (missing \(missing))"))
+        case "police" where r["what"] != nil:
+            return sentence(rule: "threat_assessment", inputs: inputs, result: result, nb: nb)
         case "police":
             let required = r["decision_required"] as? Bool ?? false
             return nb ? (required ? "Beslutning om å informere politiet kreves innen 24 timer" : "Ingen politibeslutning kreves")

@@ -10,6 +10,7 @@ struct Vaktlogg: ParsableCommand {
             LogCommand.self, ListCommand.self, ShowCommand.self,
             AckCommand.self, AssignCommand.self, CommentCommand.self, TreatCommand.self, CloseCommand.self,
             ReopenCommand.self, SupervisionCommand.self, AssessThreatCommand.self, PoliceCommand.self,
+            MeasureCommand.self, DecideCommand.self, AssessPersonCommand.self, AmendCommand.self, SyncCommand.self,
             RulesCommand.self, DatabaseCommand.self,
         ]
     )

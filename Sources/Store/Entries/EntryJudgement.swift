@@ -35,7 +35,8 @@ public struct EntryJudgement: Sendable {
                                                    infoflytSubject: draft.infoflyt ?? (draft.source == .policeInfoflyt))
             organisedCrime = oc
             self.police = police
-            trace.append(contentsOf: oc?.trace ?? [])
+            // The police check already traces the organised-crime judgement it rests on.
+            if !police.trace.contains(where: { $0.rule == .organisedCrime }) { trace.append(contentsOf: oc?.trace ?? []) }
             trace.append(contentsOf: police.trace)
         } else {
             organisedCrime = nil

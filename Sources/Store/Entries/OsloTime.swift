@@ -1,5 +1,5 @@
 public import Foundation
-import VaktloggCore
+public import VaktloggCore
 
 /// Times are stored in UTC and shown in Europe/Oslo (design.md §3).
 public enum OsloTime {
@@ -12,6 +12,14 @@ public enum OsloTime {
         f.timeZone = zone
         f.dateFormat = "yyyy-MM-dd HH:mm"
         return f.string(from: date)
+    }
+
+    /// The calendar date in Oslo at `date`.
+    public static func calendarDate(_ date: Date) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     /// RFC 3339 in UTC with milliseconds, for files and JSON.
