@@ -29,10 +29,13 @@ public struct AmendmentDraft: Sendable, Hashable {
 public struct Amender {
     let connection: Connection
     let engine: RulesEngine
+    let joinsTransaction: Bool
 
-    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
+    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
         self.connection = connection
         self.engine = engine
+        self.joinsTransaction = joinsTransaction
     }
 
     /// Appends the amendment, re-judging priority and risk when they could change. Returns the
@@ -55,7 +58,7 @@ public struct Amender {
             throw invalid("occurred_at", "tidspunktet ligger i fremtiden", "the time lies in the future")
         }
         do {
-            return try connection.transaction { c in
+            return try connection.scoped(joining: joinsTransaction) { c in
                 let repo = EntryRepository(connection: c)
                 let current = try repo.summary(ref: ref)
                 if let cat = a.category, !current.kind.categoryCodes.contains(cat) {

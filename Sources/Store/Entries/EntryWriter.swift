@@ -9,10 +9,13 @@ public import VaktloggCore
 public struct EntryWriter {
     private let connection: Connection
     private let engine: RulesEngine
+    private let joinsTransaction: Bool
 
-    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
+    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
         self.connection = connection
         self.engine = engine
+        self.joinsTransaction = joinsTransaction
     }
 
     /// Validates, judges and stores a draft. A draft whose idempotency key is already stored is not
@@ -30,7 +33,7 @@ public struct EntryWriter {
             throw StoreError(error)
         }
         do {
-            return try connection.transaction { c in
+            return try connection.scoped(joining: joinsTransaction) { c in
                 let unit = try resolveUnit(draft.unit, c)
                 return try insert(draft, unit: unit, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
             }

@@ -8,10 +8,13 @@ public import VaktloggCore
 public struct Lifecycle {
     let connection: Connection
     let engine: RulesEngine
+    let joinsTransaction: Bool
 
-    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
+    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
         self.connection = connection
         self.engine = engine
+        self.joinsTransaction = joinsTransaction
     }
 
     /// Records `event` on the entry `ref` and returns the entry's state afterwards.
@@ -22,7 +25,9 @@ public struct Lifecycle {
 
     /// Records several events in one transaction (all or none), e.g. cause analysis and measure.
     @discardableResult
-    public func record(_ events: [LifecycleEvent], on ref: String) throws(StoreError) -> EntrySummary {
+    /// `at` is honoured only where the database allows backdating (demo seeding); otherwise the
+    /// database records the time of the transaction.
+    public func record(_ events: [LifecycleEvent], on ref: String, at: Date? = nil) throws(StoreError) -> EntrySummary {
         var prepared: [(LifecycleEvent, Fields)] = []
         do throws(ValidationError) {
             for event in events { prepared.append((event, try self.fields(for: event))) }
@@ -30,13 +35,13 @@ public struct Lifecycle {
             throw StoreError(error)
         }
         do {
-            return try connection.transaction { c in
+            return try connection.scoped(joining: joinsTransaction) { c in
                 let repo = EntryRepository(connection: c)
                 let entry = try repo.summary(ref: ref)
                 for (event, fields) in prepared {
                     try c.execute("""
-                        INSERT INTO entry_events (entry_id, event, text, assignee, data, rules_version, trace)
-                        VALUES (\(entry.id), \(event.code), \(fields.text), \(fields.assignee), \(fields.data, as: .jsonb),
+                        INSERT INTO entry_events (entry_id, event, at, text, assignee, data, rules_version, trace)
+                        VALUES (\(entry.id), \(event.code), \(at, as: .timestamptz), \(fields.text), \(fields.assignee), \(fields.data, as: .jsonb),
                                 \(fields.trace == nil ? nil : engine.version), \(fields.trace, as: .jsonb))
                         """)
                 }

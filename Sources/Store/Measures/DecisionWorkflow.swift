@@ -25,10 +25,13 @@ public struct DecisionDraft: Sendable, Hashable {
 public struct DecisionWorkflow {
     let connection: Connection
     let engine: RulesEngine
+    let joinsTransaction: Bool
 
-    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
+    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
         self.connection = connection
         self.engine = engine
+        self.joinsTransaction = joinsTransaction
     }
 
     /// Records the decision and returns its id.
@@ -46,7 +49,7 @@ public struct DecisionWorkflow {
                 en: "a decision significant for public safety must be justified and name its risk assessment(s) — \(detail)"))
         }
         do {
-            return try connection.transaction { c in
+            return try connection.scoped(joining: joinsTransaction) { c in
                 let entry = try EntryRepository(connection: c).summary(ref: ref)
                 return try c.query("""
                     INSERT INTO decisions (entry_id, unit_code, person_ref, text, public_safety_significant, justification,

@@ -8,10 +8,13 @@ public import VaktloggCore
 public struct MeasureWorkflow {
     let connection: Connection
     let engine: RulesEngine
+    let joinsTransaction: Bool
 
-    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
+    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
         self.connection = connection
         self.engine = engine
+        self.joinsTransaction = joinsTransaction
     }
 
     /// The rules' verdict on the draft, using the person's latest individual risk assessment.
@@ -45,8 +48,8 @@ public struct MeasureWorkflow {
                 en: "a restrictive measure (level 2 or more) is directed at a person: give --person"))
         }
         do {
-            return try connection.transaction { c in
-                let workflow = MeasureWorkflow(connection: c, engine: engine)
+            return try connection.scoped(joining: joinsTransaction) { c in
+                let workflow = MeasureWorkflow(connection: c, engine: engine, joinsTransaction: true)
                 let entry = try EntryRepository(connection: c).summary(ref: ref)
                 let (evaluation, assessmentID) = try workflow.evaluate(d, today: OsloTime.calendarDate(now))
                 let violations = evaluation.violations.map { (rule: $0.rule.rawValue, kind: $0.kind.rawValue, reason: $0.reason, justified: $0.justified) }

@@ -8,10 +8,13 @@ public import VaktloggCore
 public struct RiskAssessmentWorkflow {
     let connection: Connection
     let engine: RulesEngine
+    let joinsTransaction: Bool
 
-    public init(connection: Connection, engine: RulesEngine = RulesEngine()) {
+    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
+    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
         self.connection = connection
         self.engine = engine
+        self.joinsTransaction = joinsTransaction
     }
 
     /// The stored assessment.
@@ -40,7 +43,7 @@ public struct RiskAssessmentWorkflow {
         }
         let validUntil = engine.assessmentRenewalDue(assessedAt: OsloTime.calendarDate(now))
         do {
-            return try connection.transaction { c in
+            return try connection.scoped(joining: joinsTransaction) { c in
                 let home = try c.query("SELECT home_unit FROM app_users WHERE name = session_user").first?
                     .decodeIfPresent(String.self, "home_unit")
                 guard let unitCode = unit ?? home else {
