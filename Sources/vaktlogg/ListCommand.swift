@@ -73,7 +73,7 @@ enum EntryLine {
         let first = e.text.split(separator: "\n").first.map(String.init) ?? ""
         let short = first.count > 60 ? String(first.prefix(59)) + "…" : first
         let status = StatusText.name(e.status)(language)
-        return "\(e.priority.rawValue) \(e.ref.padding(toLength: 10, withPad: " ", startingAt: 0)) \(e.kind.rawValue)/\(e.category) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
+        return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(e.kind.rawValue)/\(e.category) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
     }
 }
 

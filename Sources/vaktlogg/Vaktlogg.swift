@@ -11,6 +11,7 @@ struct Vaktlogg: ParsableCommand {
             AckCommand.self, AssignCommand.self, CommentCommand.self, TreatCommand.self, CloseCommand.self,
             ReopenCommand.self, SupervisionCommand.self, AssessThreatCommand.self, PoliceCommand.self,
             MeasureCommand.self, DecideCommand.self, AssessPersonCommand.self, AmendCommand.self, SyncCommand.self,
+            SeedCommand.self,
             RulesCommand.self, DatabaseCommand.self,
         ]
     )

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Store
+import VaktloggCore
+import Postgres
+
+/// `vaktlogg seed --demo`: fill an empty database with the demonstration data set.
+struct SeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed", abstract: "Legg inn demodata i en tom database (kjøres som databaseeier).")
+    @Flag(help: "Realistiske demodata: regioner, enheter, brukere og noen måneders historikk.") var demo = false
+    @Option(help: ArgumentHelp("Hvor mange dager historikken skal dekke (standard 90).", valueName: "N")) var days = 90
+    @OptionGroup var options: ConnectionOptions
+
+    func validate() throws {
+        guard demo else { throw ValidationError("oppgi --demo (only the demonstration data set exists)") }
+        guard (1...730).contains(days) else { throw ValidationError("--days must be 1–730") }
+    }
+
+    func run() throws {
+        let language = options.language
+        let owner: Postgres.Connection
+        do {
+            owner = try options.target.connectOwner(logger: options.logger)
+        } catch let error as DatabaseUnavailable {
+            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
+            throw ExitCode(69)
+        }
+        defer { owner.close() }
+        let summary = try CLI.perform(language: language) { try DemoSeeder(owner: owner).seed(days: days) }
+        print(language == .nb
+              ? "Demodata lagt inn: \(summary.units) enheter, \(summary.users) brukere, \(summary.entries) oppføringer, \(summary.events) hendelser i livsløpet."
+              : "Demo data seeded: \(summary.units) units, \(summary.users) users, \(summary.entries) entries, \(summary.events) lifecycle events.")
+        if case .embedded = options.target.location {
+            print(language == .nb
+                  ? "Prøv: vaktlogg list --user kari.lund   (sikkerhetsleder, Bjørkvik og Fjellheim)"
+                  : "Try: vaktlogg list --user kari.lund   (security coordinator, Bjørkvik and Fjellheim)")
+        }
+    }
+}
