@@ -6,6 +6,9 @@ struct Vaktlogg: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaktlogg",
         abstract: "Vaktlogg — sikkerhetslogg for kriminalomsorgen.",
-        subcommands: [RulesCommand.self, DatabaseCommand.self]
+        subcommands: [
+            RulesCommand.self, DatabaseCommand.self, RegionCommand.self, UnitCommand.self, UserCommand.self,
+            ShiftCommand.self,
+        ]
     )
 }
