@@ -11,7 +11,7 @@ struct Vaktlogg: ParsableCommand {
             AckCommand.self, AssignCommand.self, CommentCommand.self, TreatCommand.self, CloseCommand.self,
             ReopenCommand.self, SupervisionCommand.self, AssessThreatCommand.self, PoliceCommand.self,
             MeasureCommand.self, DecideCommand.self, AssessPersonCommand.self, AmendCommand.self, SyncCommand.self,
-            SeedCommand.self,
+            ShiftCommand.self, RegionCommand.self, UnitCommand.self, UserCommand.self, SeedCommand.self,
             RulesCommand.self, DatabaseCommand.self,
         ]
     )
