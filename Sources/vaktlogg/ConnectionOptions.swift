@@ -50,15 +50,9 @@ struct ConnectionOptions: ParsableArguments {
         return logger
     }
 
-    /// Connects as the user, or exits 69 with the reason.
-    func connect() throws -> Connection {
-        do {
-            return try target.connect(logger: logger)
-        } catch let error as DatabaseUnavailable {
-            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
-            throw ExitCode(69)
-        }
-    }
+    /// Connects as the user; exits 77 when the server refuses the login (see
+    /// `connectRefusingLogins`), 69 with the reason when the database cannot be reached.
+    func connect() throws -> Connection { try connectRefusingLogins() }
 
     private func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
 }

@@ -10,7 +10,7 @@ enum HandoverRender {
         if let accept { lines.append(ShiftText.acceptedBy(accept)(l)) }
         guard let s = handover.summary else { return lines.joined(separator: "\n") }
         if let started = s.shiftStartedAt {
-            lines.append(ShiftText.shiftStarted(DisplayTime.format(started), s.shiftStartedBy ?? "?")(l))
+            lines.append(ShiftText.shiftStarted(OsloTime.format(started), s.shiftStartedBy ?? "?")(l))
         } else {
             lines.append(ShiftText.noShiftStart(l))
         }
@@ -30,7 +30,7 @@ enum HandoverRender {
         lines.append(ShiftText.notes(s.notes.count)(l))
         if s.notes.isEmpty { lines.append(ShiftText.noItems(l)) }
         for note in s.notes {
-            lines.append("  \(DisplayTime.format(note.at))  \(note.actor): \(note.text)")
+            lines.append("  \(OsloTime.format(note.at))  \(note.actor): \(note.text)")
         }
         return lines.joined(separator: "\n")
     }
@@ -39,7 +39,7 @@ enum HandoverRender {
         guard !items.isEmpty else { return [ShiftText.noItems(l)] }
         let rows = items.map { i in
             ["  " + i.ref, i.priority.rawValue, "\(ShiftText.kind(i.kind)(l))/\(i.category)", ShiftText.status(i.status)(l),
-             ShiftText.due(i.nextDue.map(DisplayTime.format))(l)]
+             ShiftText.due(i.nextDue.map(OsloTime.format))(l)]
         }
         return TextTable.render(rows[0], Array(rows.dropFirst())).components(separatedBy: "\n")
     }

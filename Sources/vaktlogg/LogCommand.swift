@@ -81,6 +81,10 @@ struct LogRunner {
             let connection = try options.target.connect(logger: options.logger)
             defer { connection.close() }
             logged = try EntryWriter(connection: connection).log(draft, now: now)
+        } catch let error as DatabaseUnavailable where LoginRefusal.matches(error.underlying) {
+            // A refused login is not an outage: nothing is queued under an account that may not write.
+            CLI.fail(LoginRefusal.message, language: language)
+            throw ExitCode(77)
         } catch let error as DatabaseUnavailable {
             try spoolEntry(draft, spool: spool, reason: error.underlying, language: language)
             throw ExitCode(69)

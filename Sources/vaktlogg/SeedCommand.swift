@@ -9,6 +9,7 @@ struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed", abstract: "Legg inn demodata i en tom database (kjøres som databaseeier).")
     @Flag(help: "Realistiske demodata: regioner, enheter, brukere og noen måneders historikk.") var demo = false
+    @Flag(name: .customLong("if-empty"), help: "Gjør ingenting (exit 0) når databasen allerede har oppføringer.") var ifEmpty = false
     @Option(help: ArgumentHelp("Hvor mange dager historikken skal dekke (standard 90).", valueName: "N")) var days = 90
     @OptionGroup var options: ConnectionOptions
 
@@ -27,7 +28,12 @@ struct SeedCommand: ParsableCommand {
             throw ExitCode(69)
         }
         defer { owner.close() }
-        let summary = try CLI.perform(language: language) { try DemoSeeder(owner: owner).seed(days: days) }
+        let seeder = DemoSeeder(owner: owner)
+        if ifEmpty, try CLI.perform(language: language, { try seeder.hasEntries() }) {
+            print(language == .nb ? "Databasen har allerede oppføringer; demodata ikke lagt inn." : "The database already holds entries; no demo data added.")
+            return
+        }
+        let summary = try CLI.perform(language: language) { try seeder.seed(days: days) }
         print(language == .nb
               ? "Demodata lagt inn: \(summary.units) enheter, \(summary.users) brukere, \(summary.entries) oppføringer, \(summary.events) hendelser i livsløpet."
               : "Demo data seeded: \(summary.units) units, \(summary.users) users, \(summary.entries) entries, \(summary.events) lifecycle events.")

@@ -104,7 +104,7 @@ struct ShiftCommand: ParsableCommand {
             print(ShiftText.logTitle(view.unit, view.openShift)(l))
             if view.entries.isEmpty { print(ShiftText.emptyLog(l)) }
             let rows = view.entries.map { e in
-                [DisplayTime.format(e.at), e.actor, ShiftText.event(e)(l)]
+                [OsloTime.format(e.at), e.actor, ShiftText.event(e)(l)]
             }
             if !rows.isEmpty { print(TextTable.render(rows[0], Array(rows.dropFirst()))) }
         }

@@ -8,18 +8,18 @@ enum ShiftText {
     }
 
     static func started(_ e: ShiftLogEntry) -> LocalizedText {
-        LocalizedText(nb: "Vakt startet ved \(e.unit) \(DisplayTime.format(e.at)) av \(who(e))",
-                      en: "Shift started at \(e.unit) \(DisplayTime.format(e.at)) by \(who(e))")
+        LocalizedText(nb: "Vakt startet ved \(e.unit) \(OsloTime.format(e.at)) av \(who(e))",
+                      en: "Shift started at \(e.unit) \(OsloTime.format(e.at)) by \(who(e))")
     }
 
     static func unhanded(_ e: ShiftLogEntry) -> LocalizedText {
-        LocalizedText(nb: "merk: vakten din ved \(e.unit) fra \(DisplayTime.format(e.at)) ble ikke overlevert",
-                      en: "note: your shift at \(e.unit) from \(DisplayTime.format(e.at)) was never handed over")
+        LocalizedText(nb: "merk: vakten din ved \(e.unit) fra \(OsloTime.format(e.at)) ble ikke overlevert",
+                      en: "note: your shift at \(e.unit) from \(OsloTime.format(e.at)) was never handed over")
     }
 
     static func noted(_ e: ShiftLogEntry) -> LocalizedText {
-        LocalizedText(nb: "Notat nr. \(e.id) ført ved \(e.unit) \(DisplayTime.format(e.at)) av \(who(e))",
-                      en: "Note no. \(e.id) recorded at \(e.unit) \(DisplayTime.format(e.at)) by \(who(e))")
+        LocalizedText(nb: "Notat nr. \(e.id) ført ved \(e.unit) \(OsloTime.format(e.at)) av \(who(e))",
+                      en: "Note no. \(e.id) recorded at \(e.unit) \(OsloTime.format(e.at)) by \(who(e))")
     }
 
     static func handoverTitle(_ e: ShiftLogEntry) -> LocalizedText {
@@ -27,13 +27,13 @@ enum ShiftText {
     }
 
     static func handedOverBy(_ e: ShiftLogEntry) -> LocalizedText {
-        LocalizedText(nb: "Overlevert av: \(who(e)), \(DisplayTime.format(e.at))",
-                      en: "Handed over by: \(who(e)), \(DisplayTime.format(e.at))")
+        LocalizedText(nb: "Overlevert av: \(who(e)), \(OsloTime.format(e.at))",
+                      en: "Handed over by: \(who(e)), \(OsloTime.format(e.at))")
     }
 
     static func acceptedBy(_ e: ShiftLogEntry) -> LocalizedText {
-        LocalizedText(nb: "Mottatt av:    \(who(e)), \(DisplayTime.format(e.at))",
-                      en: "Accepted by:    \(who(e)), \(DisplayTime.format(e.at))")
+        LocalizedText(nb: "Mottatt av:    \(who(e)), \(OsloTime.format(e.at))",
+                      en: "Accepted by:    \(who(e)), \(OsloTime.format(e.at))")
     }
 
     static func shiftStarted(_ at: String, _ by: String) -> LocalizedText {
@@ -82,8 +82,8 @@ enum ShiftText {
             return LocalizedText(nb: "Vaktlogg \(unit) — du har ingen åpen vakt her; viser fra siste overlevering",
                                  en: "Shift log \(unit) — you have no open shift here; showing from the latest handover")
         }
-        return LocalizedText(nb: "Vaktlogg \(unit) — vakt startet \(DisplayTime.format(shift.at)) av \(who(shift))",
-                             en: "Shift log \(unit) — shift started \(DisplayTime.format(shift.at)) by \(who(shift))")
+        return LocalizedText(nb: "Vaktlogg \(unit) — vakt startet \(OsloTime.format(shift.at)) av \(who(shift))",
+                             en: "Shift log \(unit) — shift started \(OsloTime.format(shift.at)) by \(who(shift))")
     }
 
     static let emptyLog = LocalizedText(nb: "  (ingen føringer)", en: "  (no entries)")

@@ -17,12 +17,7 @@ enum StoreCommand {
 
     /// Runs `body` (input checks before connecting, say), reporting a ``StoreError`` as `run` does.
     static func reporting<T>(_ language: Language, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as StoreError {
-            CLI.stderr("vaktlogg: " + error.formatted(language))
-            throw ExitCode(error.exitCode)
-        }
+        try CLI.perform(language: language, body)
     }
 
     /// Prints `value` as one JSON document (keys sorted, RFC 3339 UTC times; see ``StoreJSON``).

@@ -63,7 +63,7 @@ struct UserCommand: ParsableCommand {
                 [AdminText.user(l), AdminText.role(l), AdminText.name(l), AdminText.units(l), AdminText.status(l)],
                 users.map { u in
                     [u.name, u.role.rawValue, u.fullName ?? "-", u.units.isEmpty ? "-" : u.units.joined(separator: ","),
-                     u.disabledAt.map { AdminText.disabled(DisplayTime.format($0))(l) } ?? AdminText.active(l)]
+                     u.disabledAt.map { AdminText.disabled(OsloTime.format($0))(l) } ?? AdminText.active(l)]
                 }))
         }
     }

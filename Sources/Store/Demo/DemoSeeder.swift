@@ -29,6 +29,11 @@ public struct DemoSeeder {
         self.engine = engine
     }
 
+    /// True when the database already holds entries (then ``seed(now:days:seed:)`` refuses).
+    public func hasEntries() throws -> Bool {
+        try owner.query("SELECT EXISTS (SELECT 1 FROM entries) AS e").first!.decode(Bool.self, "e")
+    }
+
     /// Seeds the data set, with history ending at `now` and reaching `days` back. Refuses when the
     /// database already holds entries (a demo must never mix with real data).
     public func seed(now: Date = Date(), days: Int = 90, seed: UInt64 = 2006) throws -> Summary {

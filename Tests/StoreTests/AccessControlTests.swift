@@ -1,0 +1,122 @@
+import Foundation
+import Postgres
+import Store
+import Testing
+import VaktloggCore
+import VaktloggTestSupport
+
+/// Unit scoping, sealed manipulation reporters and the logging of person reads — enforced by the
+/// database, so these tests go through plain SQL as each user as well as through the Store.
+@Suite("Access control")
+struct AccessControlTests {
+    struct Fixture {
+        let db: VaktloggTestDatabase
+        let osloOfficer: String
+        let osloOfficer2: String
+        let osloCoordinator: String
+        let ilaOfficer: String
+        let auditor: String
+
+        init() throws {
+            db = try VaktloggTestDatabase.create(prefix: "acc", units: ["OSLO", "ILA"])
+            osloOfficer = try db.addUser("ola", role: "duty_officer", units: ["OSLO"])
+            osloOfficer2 = try db.addUser("ida", role: "duty_officer", units: ["OSLO"])
+            osloCoordinator = try db.addUser("kari", role: "security_coordinator", units: ["OSLO"])
+            ilaOfficer = try db.addUser("per", role: "duty_officer", units: ["ILA"])
+            auditor = try db.addUser("revisor", role: "auditor", units: [])
+        }
+
+        func log(_ draft: EntryDraft, as user: String) throws -> LoggedEntry {
+            let c = try db.connect(user: user)
+            defer { c.close() }
+            return try EntryWriter(connection: c).log(draft)
+        }
+    }
+
+    static func manipulation() -> EntryDraft {
+        var d = EntryDraft(kind: .manipulation, category: "private_probing", text: "Spurte om adressen min")
+        d.unit = "OSLO"
+        d.probability = 3
+        d.consequence = 3
+        d.target = .reporter
+        d.inWorkingHours = true
+        d.persons = [.init(role: .inmate, ref: "K-2026-0001")]
+        return d
+    }
+
+    @Test func officersSeeOnlyTheirOwnUnits() throws {
+        let f = try Fixture()
+        let e = try f.log(Self.manipulation(), as: f.osloOfficer)
+        #expect(try f.db.sql("SELECT count(*) FROM entries", user: f.ilaOfficer) == "0")
+        #expect(try f.db.sql("SELECT count(*) FROM entry_state", user: f.ilaOfficer) == "0")
+        #expect(try f.db.sql("SELECT count(*) FROM entry_state", user: f.auditor) == "1")
+        let c = try f.db.connect(user: f.ilaOfficer)
+        defer { c.close() }
+        #expect(throws: StoreError.unknownEntry(e.ref)) { try EntryRepository(connection: c).summary(ref: e.ref) }
+        // Writing into another unit is refused by the policy, whatever the client sends.
+        #expect(throws: PostgresError.self) {
+            try c.execute("INSERT INTO entry_events (entry_id, event, text) VALUES (\(e.id), 'comment', 'hei')")
+        }
+    }
+
+    @Test func manipulationReporterIsSealedFromColleaguesAndItsReadIsLogged() throws {
+        let f = try Fixture()
+        let e = try f.log(Self.manipulation(), as: f.osloOfficer)
+        // The reporter column is not readable at all by the application role.
+        #expect(throws: (any Error).self) { try f.db.sql("SELECT reporter FROM entries", user: f.osloOfficer2) }
+        #expect(try f.db.sql("SELECT coalesce(entry_reporter(\(e.id)), 'SEALED')", user: f.osloOfficer2) == "SEALED")
+        #expect(try f.db.sql("SELECT coalesce(entry_reporter(\(e.id)), 'SEALED')", user: f.auditor) == "SEALED")
+        #expect(try f.db.sql("SELECT entry_reporter(\(e.id))", user: f.osloOfficer) == f.osloOfficer)
+        #expect(try f.db.sql("SELECT entry_reporter(\(e.id))", user: f.osloCoordinator) == f.osloOfficer)
+        #expect(try f.db.sql("SELECT actor || ':' || action FROM access_log WHERE action = 'read_reporter'")
+                == "\(f.osloCoordinator):read_reporter")
+    }
+
+    @Test func personDetailsAreReadOnlyThroughTheLoggedFunction() throws {
+        let f = try Fixture()
+        let e = try f.log(Self.manipulation(), as: f.osloOfficer)
+        #expect(throws: (any Error).self) { try f.db.sql("SELECT count(*) FROM entry_persons", user: f.osloOfficer2) }
+        let c = try f.db.connect(user: f.osloOfficer2)
+        defer { c.close() }
+        let detail = try EntryRepository(connection: c).detail(ref: e.ref)
+        #expect(detail.persons == [.init(role: .inmate, ref: "K-2026-0001")])
+        #expect(detail.reporter == nil)
+        #expect(try f.db.sql("SELECT actor || ':' || action || ':' || entry_id FROM access_log")
+                == "\(f.osloOfficer2):read_persons:\(e.id)")
+        // Only auditors (and administrators) read the access log.
+        #expect(try f.db.sql("SELECT count(*) FROM access_log", user: f.osloCoordinator) == "0")
+        #expect(try f.db.sql("SELECT count(*) FROM access_log", user: f.auditor) == "1")
+    }
+
+    @Test func aDisabledUserSeesNothingAndCannotConnect() throws {
+        let f = try Fixture()
+        _ = try f.log(Self.manipulation(), as: f.osloOfficer)
+        try f.db.sql("SELECT admin_disable_user('\(f.osloOfficer2)')")
+        #expect(throws: (any Error).self) { try f.db.connect(user: f.osloOfficer2) }
+    }
+
+    @Test func reporterAndRecordedTimeCannotBeForged() throws {
+        let f = try Fixture()
+        let c = try f.db.connect(user: f.osloOfficer)
+        defer { c.close() }
+        // reporter and recorded_at are not insertable columns; ref is assigned by the database.
+        #expect(throws: PostgresError.self) {
+            try c.execute("""
+                INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, recorded_at, domain, text, interests,
+                    probability, consequence, risk_score, tier, priority, rules_version, rules_hash, trace, deadlines, idempotency_key)
+                VALUES ('incident','damage','OSLO', now(), now(), now() - interval '1 year', 'correctional_security', 'x',
+                    '{order}', 1, 1, 1, 4, 'P4', 'v', 'h', '[]', '[]', gen_random_uuid())
+                """)
+        }
+        // A tier that does not match the interests is refused by the database, not only by the rules.
+        #expect(throws: PostgresError.self) {
+            try c.execute("""
+                INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
+                    probability, consequence, risk_score, tier, priority, rules_version, rules_hash, trace, deadlines, idempotency_key)
+                VALUES ('incident','self_harm','OSLO', now(), now(), 'correctional_security', 'x',
+                    '{life_health}', 1, 1, 1, 4, 'P4', 'v', 'h', '[]', '[]', gen_random_uuid())
+                """)
+        }
+        #expect(try f.db.sql("SELECT count(*) FROM entries") == "0")
+    }
+}
