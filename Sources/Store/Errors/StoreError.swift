@@ -54,6 +54,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension StoreError {
+    /// Unique constraints whose violation means a known refusal rather than a plain duplicate.
+    static let uniqueConstraintCodes = ["shift_log_accept_once": "already_accepted"]
+
     /// Maps a database error to a Store error. Refusals raised by the schema carry a stable code in
     /// their HINT (`vaktlogg:CODE`); the rest are mapped by SQLSTATE.
     public init(_ error: PostgresError) {
@@ -72,6 +75,11 @@ extension StoreError {
         if error.isPermissionDenied || error.sqlState == "42501" {
             self.init(code: "not_permitted", message: LocalizedText(
                 nb: "du har ikke tilgang til dette", en: "you are not permitted to do this"), category: .forbidden)
+            return
+        }
+        if error.isUniqueViolation, let code = Self.uniqueConstraintCodes[error.constraint ?? ""],
+           let text = RefusalText.text(for: code) {
+            self.init(code: code, message: text)
             return
         }
         if error.isUniqueViolation {
