@@ -56,7 +56,7 @@ struct ShowCommand: ParsableCommand {
             var line = "  \(OsloTime.format(h.at))  \(h.actor)  \(h.what)"
             if let a = h.assignee { line += " → \(a)" }
             if let t = h.text { line += ": \(t)" }
-            if let data = h.data { line += " \(data)" }
+            if let data = h.data { line += " (" + Self.fields(data, nb: nb) + ")" }
             out.append(line)
         }
         out.append("")
@@ -64,6 +64,19 @@ struct ShowCommand: ParsableCommand {
         for line in TraceWords.lines(d.traceJSON, language: nb) { out.append("  • " + line) }
         out.append((nb ? "Kjedehash: " : "Chain hash: ") + d.rowHash)
         return out.joined(separator: "\n")
+    }
+
+    /// `key: value, …` of a JSON object, nulls left out, for the history lines.
+    static func fields(_ json: String, nb: Bool) -> String {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return json }
+        return object.keys.sorted().compactMap { key -> String? in
+            switch object[key] {
+            case nil, is NSNull: return nil
+            case let a as [Any]: return "\(key): " + a.map { "\($0)" }.joined(separator: ",")
+            case let b as Bool: return "\(key): \(b ? (nb ? "ja" : "yes") : (nb ? "nei" : "no"))"
+            case let v?: return "\(key): \(v)"
+            }
+        }.joined(separator: ", ")
     }
 
     static func json(_ d: EntryDetail) -> [String: Any] {

@@ -236,7 +236,7 @@ private struct Run {
             let departs = i % 4 == 0 && permitted < 4
             let level = Restrictiveness(rawValue: departs ? permitted + 1 : max(1, permitted))!
             let justification: String? = departs ? "Konkrete opplysninger om planlagt vold mot medinnsatt tilsier strengere tiltak enn vurderingen alene." : nil
-            let input = MeasureInput(type: level.rawValue >= 3 ? .exclusion : .extraControl, purpose: .security,
+            let input = MeasureInput(type: level.rawValue == 4 ? .isolation : level.rawValue == 3 ? .exclusion : level.rawValue == 2 ? .search : .extraControl, purpose: .security,
                                      burdens: [.rehabilitation], restrictiveness: level, justification: justification,
                                      rehabilitationNote: "Mister deltakelse i skole og arbeid i perioden; vurderes ukentlig.")
             let evaluation = engine.measure(input, assessment: AssessmentInput(band: risk.band, assessedAt: OsloTime.calendarDate(at)),
