@@ -6,6 +6,6 @@ struct Vaktlogg: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaktlogg",
         abstract: "Vaktlogg — sikkerhetslogg for kriminalomsorgen.",
-        subcommands: [RulesCommand.self, DatabaseCommand.self]
+        subcommands: [RulesCommand.self, DatabaseCommand.self, VerifyCommand.self]
     )
 }
