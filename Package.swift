@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
+            dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "Rules"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,14 +1,16 @@
 import ArgumentParser
 import EmbeddedPostgres
 import Foundation
-
+import Postgres
+import Store
+import VaktloggCore
 
 /// `vaktlogg db …`: the embedded private cluster's lifecycle.
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Styr den innebygde databasen (embedded PostgreSQL).",
-        subcommands: [Start.self, Stop.self, Status.self]
+        abstract: "Styr databasen: innebygd klynge, status og migreringer.",
+        subcommands: [Start.self, Stop.self, Status.self, Migrate.self]
     )
 
     /// Where the cluster lives.
@@ -52,21 +54,79 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Vis om databasen kjører.")
-        @OptionGroup var location: Location
+        static let configuration = CommandConfiguration(
+            abstract: "Vis om databasen kjører, og hvilke migreringer som er brukt.",
+            discussion: """
+                Embedded: the cluster's state, then every migration as applied (with its time, \
+                Europe/Oslo) or pending; exit 3 when the cluster is stopped or not created. With a \
+                URL: the migrations only. Exit 65 when an applied migration changed.
+                """)
+        @OptionGroup var options: ConnectionOptions
 
         func run() throws {
-            let cluster = try location.cluster()
-            switch try cluster.status() {
-            case .notInitialized:
-                print("ikke opprettet: \(cluster.directory.path)")
-                throw ExitCode(3)
-            case .stopped:
-                print("stoppet: \(cluster.directory.path)")
-                throw ExitCode(3)
-            case .running(let pid):
-                print("kjører (pid \(pid.map(String.init) ?? "?")): \(cluster.socketDirectory.path)")
+            let l = options.language
+            let target = options.target
+            if let cluster = try target.cluster() {
+                switch try cluster.status() {
+                case .notInitialized:
+                    print(DatabaseText.notCreated(cluster.directory.path)(l))
+                    throw ExitCode(3)
+                case .stopped:
+                    print(DatabaseText.stopped(cluster.directory.path)(l))
+                    throw ExitCode(3)
+                case .running(let pid):
+                    print(DatabaseText.running(pid, cluster.socketDirectory.path)(l))
+                }
             }
+            let lines = try DatabaseCommand.reporting(l) { try target.migrationStatus(logger: options.logger) }
+            print(DatabaseText.migrations(l))
+            let width = lines.map(\.migration.name.count).max() ?? 0
+            for line in lines {
+                let state: String
+                switch line.state {
+                case .applied(let at): state = DatabaseText.applied(OsloTime.format(at))(l)
+                case .pending: state = DatabaseText.pending(l)
+                }
+                print("  \(line.migration.name.padding(width))  \(state)")
+            }
+        }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bruk ventende migreringer (som databasens eier).",
+            discussion: """
+                Prints each migration applied, or that the schema is up to date. Exit 65 when an \
+                applied migration changed (the file is named), 69 when the database cannot be reached.
+                """)
+        @OptionGroup var options: ConnectionOptions
+
+        func run() throws {
+            let l = options.language
+            let applied = try DatabaseCommand.reporting(l) { try options.target.migrate(logger: options.logger) }
+            if applied.isEmpty {
+                print(DatabaseText.upToDate(Migration.all.count)(l))
+            }
+            for migration in applied {
+                print(DatabaseText.appliedNow(migration.name)(l))
+            }
+        }
+    }
+
+    /// Runs `body`, turning the failures of migration work into a message and an exit status.
+    static func reporting<T>(_ l: Language, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseUnavailable {
+            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: l)
+            throw ExitCode(69)
+        } catch let error as MigrationError {
+            CLI.fail(DatabaseText.migrationError(error), language: l)
+            throw ExitCode(65)
+        } catch let error as PostgresError {
+            let storeError = StoreError(error)
+            CLI.fail(storeError.message, language: l)
+            throw ExitCode(storeError.exitCode)
         }
     }
 }

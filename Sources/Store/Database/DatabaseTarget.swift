@@ -83,7 +83,18 @@ public struct DatabaseTarget: Sendable {
 
     /// Creates, starts, migrates and bootstraps the embedded cluster; harmless when already done.
     public func prepareEmbedded(logger: Logger) throws {
-        guard let cluster = try cluster() else { return }
+        guard let cluster = try startEmbedded(logger: logger) else { return }
+        let owner = try Connection(cluster.connectionString(database: Self.embeddedDatabase), logger: logger)
+        defer { owner.close() }
+        try Migrator(connection: owner).migrate()
+        try Self.bootstrapAdministrator(owner)
+    }
+
+    /// Creates and starts the embedded cluster and its database, without migrating; nil with a URL.
+    /// Harmless when already done.
+    @discardableResult
+    func startEmbedded(logger: Logger) throws -> EmbeddedCluster? {
+        guard let cluster = try cluster() else { return nil }
         do {
             try cluster.initializeIfNeeded()
             try cluster.start()
@@ -100,10 +111,7 @@ public struct DatabaseTarget: Sendable {
             }
         }
         admin.close()
-        let owner = try Connection(cluster.connectionString(database: Self.embeddedDatabase), logger: logger)
-        defer { owner.close() }
-        try Migrator(connection: owner).migrate()
-        try Self.bootstrapAdministrator(owner)
+        return cluster
     }
 
     /// Creates the `admin` user when the database has no users yet.

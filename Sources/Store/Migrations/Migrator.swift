@@ -35,9 +35,13 @@ public struct Migrator {
     }
 
     /// Applied and pending migrations, refusing when an applied file changed or is unknown.
+    ///
+    /// Reads only: a database nobody has migrated yet (no `schema_migrations`) shows every
+    /// migration pending, so a status check never creates anything and needs no CREATE privilege.
     public func status() throws -> [Line] {
-        try ensureTable()
-        let applied = try appliedMigrations()
+        let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")
+            .first?.decode(Bool.self, "present") ?? false
+        let applied = exists ? try appliedMigrations() : [:]
         try check(applied)
         return migrations.map { m in
             Line(migration: m, state: applied[m.version].map { .applied(at: $0.at) } ?? .pending)

@@ -1,0 +1,74 @@
+public import Foundation
+internal import Rules
+public import VaktloggCore
+
+/// The outcome of verifying one unit's chain.
+public struct ChainVerification: Sendable, Hashable {
+    /// The unit's code.
+    public let unit: String
+    /// Rows verified: the whole chain when it is intact, else the rows before the break.
+    public let rows: Int64
+    /// The hash after the last verified row (the genesis hash when there are none).
+    public let head: [UInt8]
+    /// The database's time of the snapshot that was verified.
+    public let verifiedAt: Date
+    /// The first break, or nil when the chain is intact.
+    public let broken: ChainBreak?
+    /// The exported head the chain was compared with (the longest one given for the unit), if any.
+    public let anchor: ChainHead?
+
+    public init(unit: String, rows: Int64, head: [UInt8], verifiedAt: Date, broken: ChainBreak?, anchor: ChainHead? = nil) {
+        self.unit = unit
+        self.rows = rows
+        self.head = head
+        self.verifiedAt = verifiedAt
+        self.broken = broken
+        self.anchor = anchor
+    }
+
+    /// True when every row verified (and matched the exported head, when one was given).
+    public var ok: Bool { broken == nil }
+
+    /// ``head`` in lower-case hex.
+    public var headHex: String { SHA256.hex(bytes: head) }
+
+    /// The head to export, for an intact chain.
+    public var exportedHead: ChainHead {
+        ChainHead(unit: unit, rows: rows, head: headHex, verifiedAt: verifiedAt)
+    }
+
+    /// One line for a person: "ENHET OSLO: kjeden er brutt ved entries id 42 (seq 7): innholdet
+    /// er endret". Names tables, ids and positions only, never row content.
+    public var message: LocalizedText {
+        guard let broken else {
+            var nb = "ENHET \(unit): kjeden er hel (\(rows) \(rows == 1 ? "rad" : "rader"), hode \(headHex))"
+            var en = "UNIT \(unit): the chain is intact (\(rows) \(rows == 1 ? "row" : "rows"), head \(headHex))"
+            if let anchor {
+                let at = Timestamp.format(anchor.verifiedAt)
+                nb += "; stemmer med hodet eksportert \(at) (seq \(anchor.rows))"
+                en += "; matches the head exported at \(at) (seq \(anchor.rows))"
+            }
+            return LocalizedText(nb: nb, en: en)
+        }
+        let place: LocalizedText
+        if let table = broken.table, let id = broken.id {
+            place = LocalizedText(nb: "\(table) id \(id) (seq \(broken.seq))", en: "\(table) id \(id) (seq \(broken.seq))")
+        } else {
+            place = LocalizedText(nb: "seq \(broken.seq)", en: "seq \(broken.seq)")
+        }
+        var nb = "ENHET \(unit): kjeden er brutt ved \(place.nb): \(broken.problem.text.nb)"
+        var en = "UNIT \(unit): the chain is broken at \(place.en): \(broken.problem.text.en)"
+        if broken.problem == .missingRow, broken.seq > rows + 1 {
+            // verify_chain stops at the first row after the gap; the gap itself is rows+1 …seq-1.
+            let gap = broken.seq - 1 > rows + 1 ? "\(rows + 1)–\(broken.seq - 1)" : "\(rows + 1)"
+            nb += " (seq \(gap))"
+            en += " (seq \(gap))"
+        }
+        if let anchor, broken.problem == .historyRewritten || broken.problem == .shorterThanExport {
+            let at = Timestamp.format(anchor.verifiedAt)
+            nb += " (eksportert \(at), \(anchor.rows) \(anchor.rows == 1 ? "rad" : "rader"))"
+            en += " (exported \(at), \(anchor.rows) \(anchor.rows == 1 ? "row" : "rows"))"
+        }
+        return LocalizedText(nb: nb, en: en)
+    }
+}

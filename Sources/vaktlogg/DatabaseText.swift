@@ -1,0 +1,34 @@
+import Store
+import VaktloggCore
+
+/// The user-facing texts of the `db` commands, bokmål and English.
+enum DatabaseText {
+    static func notCreated(_ path: String) -> LocalizedText {
+        LocalizedText(nb: "ikke opprettet: \(path)", en: "not created: \(path)")
+    }
+    static func stopped(_ path: String) -> LocalizedText {
+        LocalizedText(nb: "stoppet: \(path)", en: "stopped: \(path)")
+    }
+    static func running(_ pid: Int32?, _ socket: String) -> LocalizedText {
+        let p = pid.map(String.init) ?? "?"
+        return LocalizedText(nb: "kjører (pid \(p)): \(socket)", en: "running (pid \(p)): \(socket)")
+    }
+    static let migrations = LocalizedText(nb: "Migreringer:", en: "Migrations:")
+    static func applied(_ time: String) -> LocalizedText {
+        LocalizedText(nb: "brukt \(time)", en: "applied \(time)")
+    }
+    static let pending = LocalizedText(nb: "venter", en: "pending")
+    static func appliedNow(_ name: String) -> LocalizedText {
+        LocalizedText(nb: "brukt: \(name)", en: "applied: \(name)")
+    }
+    static func upToDate(_ count: Int) -> LocalizedText {
+        LocalizedText(nb: "databasen er oppdatert (\(count) migreringer)", en: "up to date (\(count) migrations)")
+    }
+    static func migrationError(_ error: MigrationError) -> LocalizedText {
+        error.isChangedFile
+            ? LocalizedText(nb: "migreringen \(error.name) er endret etter at den ble brukt (sjekksummen avviker)",
+                            en: "migration \(error.name) was changed after it was applied (checksum differs)")
+            : LocalizedText(nb: "migreringen \(error.name) er brukt i databasen, men ukjent for denne versjonen av vaktlogg",
+                            en: "migration \(error.name) is applied in the database but unknown to this version of vaktlogg")
+    }
+}
