@@ -5,8 +5,12 @@ import VaktloggTestSupport
 
 @Suite("vaktlogg db migrate and status")
 struct DatabaseMigrateCommandTests {
-    private let files = ["001_reference.sql", "002_chain.sql", "003_entries.sql", "004_measures.sql",
-                         "005_logs_and_access.sql", "006_chain_history.sql"]
+    /// The migration files of the checkout's `sql/`, in the order they apply.
+    private let files: [String] = {
+        let sql = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sql")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: sql.path)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
+    }()
 
     @Test func migrateAndStatusWithAURL() throws {
         let bin = try VaktloggBinary.locate()
