@@ -9,6 +9,7 @@ extension Migration {
         Migration(name: "003_entries.sql", bytes: PackageResources._03_entries_sql),
         Migration(name: "004_measures.sql", bytes: PackageResources._04_measures_sql),
         Migration(name: "005_logs_and_access.sql", bytes: PackageResources._05_logs_and_access_sql),
+        Migration(name: "008_fixes.sql", bytes: PackageResources._08_fixes_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
