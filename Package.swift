@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
+            dependencies: ["Postgres", "PostgresTestSupport", "VaktloggTestSupport", "EmbeddedPostgres"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -50,6 +50,8 @@ struct ListCommand: ParsableCommand {
         }
         filter.overdueOnly = overdue
         filter.text = text
+        // The reminder matters most when the database is down, so it is given however `list` ends.
+        defer { SpoolReminder.remind(Spool(directory: options.spoolDirectory), language: language) }
         let connection = try options.connect()
         defer { connection.close() }
         let now = Date()
@@ -61,7 +63,6 @@ struct ListCommand: ParsableCommand {
         } else {
             for e in entries { print(EntryLine.format(e, now: now, language: language)) }
         }
-        SpoolReminder.remind(Spool(directory: options.spoolDirectory), language: language)
     }
 }
 

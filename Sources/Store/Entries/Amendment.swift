@@ -65,7 +65,7 @@ public struct Amender {
                     throw invalid("category", "ukjent kategori «\(cat)»; tillatt: \(current.kind.categoryCodes.joined(separator: ", "))",
                                   "unknown category “\(cat)”; allowed: \(current.kind.categoryCodes.joined(separator: ", "))")
                 }
-                let row = try c.query("SELECT interests, probability, consequence FROM entry_state WHERE entry_id = \(current.id)").first!
+                let row = try c.query("SELECT interests, probability, consequence, domain FROM entry_state WHERE entry_id = \(current.id)").first!
                 let existing = try row.decode([String].self, "interests").compactMap(Interest.init(rawValue:))
                 let category = EntryCategory(kind: current.kind, code: a.category ?? current.category)
                 let interests = engine.interests(for: category, given: existing + a.addInterests)
@@ -77,14 +77,18 @@ public struct Amender {
                 let triage = try engine.triage([TriageEntry(id: ref, interests: interests, probability: p, consequence: q,
                                                             occurredAt: a.occurredAt ?? current.occurredAt)])
                 let priority = triage.priority[ref] ?? current.priority
+                // Only what actually differs from the current state is a change.
+                let storedDomain = try row.decode(String.self, "domain")
                 var changes: [String: JSONValue] = [:]
-                if let v = a.category { changes["category"] = .string(v) }
-                if let v = a.text { changes["text"] = .string(v) }
-                if let v = a.occurredAt { changes["occurred_at"] = .string(Timestamp.format(v)) }
-                if let v = a.domain { changes["domain"] = .string(v.rawValue) }
+                if let v = a.category, v != current.category { changes["category"] = .string(v) }
+                if let v = a.text, v != current.text { changes["text"] = .string(v) }
+                if let v = a.occurredAt, Timestamp.format(v) != Timestamp.format(current.occurredAt) {
+                    changes["occurred_at"] = .string(Timestamp.format(v))
+                }
+                if let v = a.domain, v.rawValue != storedDomain { changes["domain"] = .string(v.rawValue) }
                 if interests != existing { changes["interests"] = .array(interests.map { .string($0.rawValue) }) }
-                if let v = a.probability { changes["probability"] = .int(v) }
-                if let v = a.consequence { changes["consequence"] = .int(v) }
+                if let v = a.probability, v != storedP { changes["probability"] = .int(v) }
+                if let v = a.consequence, v != storedQ { changes["consequence"] = .int(v) }
                 if changes.isEmpty { throw invalid("changes", "endringene er de samme som gjeldende verdier", "the changes equal the current values") }
                 try c.execute("""
                     INSERT INTO amendments (entry_id, reason, changes, tier, priority, risk_score, rules_version, trace)

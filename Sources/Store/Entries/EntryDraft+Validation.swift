@@ -19,6 +19,10 @@ extension EntryDraft {
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             fail("text", .blank, nb: "teksten kan ikke være tom", en: "the text cannot be empty")
+        } else if text.unicodeScalars.contains("\u{0}") {
+            // PostgreSQL text cannot hold NUL; refused here rather than failing as an internal error.
+            fail("text", .invalidFormat, nb: "teksten kan ikke inneholde NUL-tegn (\\u0000)",
+                 en: "the text cannot contain NUL characters (\\u0000)")
         } else if text.count > 20_000 {
             fail("text", .outOfRange, nb: "teksten er for lang (høyst 20000 tegn)", en: "the text is too long (at most 20000 characters)")
         }
@@ -41,7 +45,8 @@ extension EntryDraft {
         if let reportedAt, reportedAt > limit {
             fail("reported_at", .outOfRange, nb: "tidspunktet ligger i fremtiden", en: "the time lies in the future")
         }
-        if let occurredAt, let reportedAt, occurredAt > reportedAt.addingTimeInterval(Self.futureTolerance) {
+        // Not repeated for a time already refused as lying in the future.
+        if let occurredAt, let reportedAt, occurredAt <= limit, occurredAt > reportedAt.addingTimeInterval(Self.futureTolerance) {
             fail("occurred_at", .inconsistent, nb: "kan ikke ligge etter meldetidspunktet", en: "cannot be after the time it was reported")
         }
         if category == "other" && interests.isEmpty && kind != .manipulation {

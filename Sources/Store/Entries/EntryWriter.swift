@@ -96,7 +96,8 @@ public struct EntryWriter {
             """).first
         if let inserted {
             let id = try inserted.decode(Int64.self, "id")
-            for p in d.persons {
+            var seen = Set<EntryDraft.Person>()
+            for p in d.persons where seen.insert(p).inserted {
                 try c.execute("""
                     INSERT INTO entry_persons (entry_id, person_ref, role) VALUES (\(id), \(p.ref), \(p.role.rawValue))
                     ON CONFLICT DO NOTHING

@@ -26,7 +26,8 @@ public enum OsloTime {
     public static func rfc3339(_ date: Date) -> String { Timestamp.format(date) }
 
     /// Reads what an officer types: RFC 3339 (`2026-11-23T14:05:00+01:00`), `2026-11-23 14:05` or
-    /// `14:05` (today), the last two in Oslo time.
+    /// `14:05`, the last two in Oslo time. `14:05` is the latest such time: today, or yesterday when
+    /// today's lies ahead (a night shift logging at 00:10 what happened at 23:50).
     public static func parse(_ text: String, now: Date = Date()) -> Date? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let ts = Timestamp(rfc3339: t) { return ts.date }
@@ -44,7 +45,11 @@ public enum OsloTime {
             var c = calendar.dateComponents([.year, .month, .day], from: now)
             c.hour = h
             c.minute = m
-            return calendar.date(from: c)
+            guard let today = calendar.date(from: c) else { return nil }
+            if today > now.addingTimeInterval(EntryDraft.futureTolerance) {
+                return calendar.date(byAdding: .day, value: -1, to: today)
+            }
+            return today
         }
         return nil
     }

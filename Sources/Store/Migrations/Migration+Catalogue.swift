@@ -11,6 +11,7 @@ extension Migration {
         Migration(name: "005_logs_and_access.sql", bytes: PackageResources._05_logs_and_access_sql),
         Migration(name: "006_chain_history.sql", bytes: PackageResources._06_chain_history_sql),
         Migration(name: "007_shift_accept_once.sql", bytes: PackageResources._07_shift_accept_once_sql),
+        Migration(name: "008_fixes.sql", bytes: PackageResources._08_fixes_sql),
         Migration(name: "009_verify_one_snapshot.sql", bytes: PackageResources._09_verify_one_snapshot_sql),
     ]
 
