@@ -57,54 +57,44 @@ public struct Amender {
         if let t = a.occurredAt, t > now.addingTimeInterval(EntryDraft.futureTolerance) {
             throw invalid("occurred_at", "tidspunktet ligger i fremtiden", "the time lies in the future")
         }
-        do {
-            return try connection.scoped(joining: joinsTransaction) { c in
-                let repo = EntryRepository(connection: c)
-                let current = try repo.summary(ref: ref)
-                if let cat = a.category, !current.kind.categoryCodes.contains(cat) {
-                    throw invalid("category", "ukjent kategori «\(cat)»; tillatt: \(current.kind.categoryCodes.joined(separator: ", "))",
-                                  "unknown category “\(cat)”; allowed: \(current.kind.categoryCodes.joined(separator: ", "))")
-                }
-                let row = try c.query("SELECT interests, probability, consequence, domain FROM entry_state WHERE entry_id = \(current.id)").first!
-                let existing = try row.decode([String].self, "interests").compactMap(Interest.init(rawValue:))
-                let category = EntryCategory(kind: current.kind, code: a.category ?? current.category)
-                let interests = engine.interests(for: category, given: existing + a.addInterests)
-                let storedP = try row.decode(Int.self, "probability")
-                let storedQ = try row.decode(Int.self, "consequence")
-                let p = a.probability ?? storedP
-                let q = a.consequence ?? storedQ
-                let risk = try engine.risk(probability: p, consequence: q)
-                let triage = try engine.triage([TriageEntry(id: ref, interests: interests, probability: p, consequence: q,
-                                                            occurredAt: a.occurredAt ?? current.occurredAt)])
-                let priority = triage.priority[ref] ?? current.priority
-                // Only what actually differs from the current state is a change.
-                let storedDomain = try row.decode(String.self, "domain")
-                var changes: [String: JSONValue] = [:]
-                if let v = a.category, v != current.category { changes["category"] = .string(v) }
-                if let v = a.text, v != current.text { changes["text"] = .string(v) }
-                if let v = a.occurredAt, Timestamp.format(v) != Timestamp.format(current.occurredAt) {
-                    changes["occurred_at"] = .string(Timestamp.format(v))
-                }
-                if let v = a.domain, v.rawValue != storedDomain { changes["domain"] = .string(v.rawValue) }
-                if interests != existing { changes["interests"] = .array(interests.map { .string($0.rawValue) }) }
-                if let v = a.probability, v != storedP { changes["probability"] = .int(v) }
-                if let v = a.consequence, v != storedQ { changes["consequence"] = .int(v) }
-                if changes.isEmpty { throw invalid("changes", "endringene er de samme som gjeldende verdier", "the changes equal the current values") }
-                try c.execute("""
-                    INSERT INTO amendments (entry_id, reason, changes, tier, priority, risk_score, rules_version, trace)
-                    VALUES (\(current.id), \(a.reason), \(JSONValue.object(changes).canonicalJSON, as: .jsonb), \(priority.tier),
-                            \(priority.rawValue), \(risk.score), \(engine.version), \((risk.trace + triage.trace).canonicalJSON, as: .jsonb))
-                    """)
-                return try repo.summary(ref: ref)
+        return try connection.storeScoped(joining: joinsTransaction) { c in
+            let repo = EntryRepository(connection: c)
+            let current = try repo.summary(ref: ref)
+            if let cat = a.category, !current.kind.categoryCodes.contains(cat) {
+                throw invalid("category", "ukjent kategori «\(cat)»; tillatt: \(current.kind.categoryCodes.joined(separator: ", "))",
+                              "unknown category “\(cat)”; allowed: \(current.kind.categoryCodes.joined(separator: ", "))")
             }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as ValidationError {
-            throw StoreError(error)
-        } catch let error as PostgresError {
-            throw StoreError(error)
-        } catch {
-            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+            let row = try c.query("SELECT interests, probability, consequence, domain FROM entry_state WHERE entry_id = \(current.id)").first!
+            let existing = try row.decode([String].self, "interests").compactMap(Interest.init(rawValue:))
+            let category = EntryCategory(kind: current.kind, code: a.category ?? current.category)
+            let interests = engine.interests(for: category, given: existing + a.addInterests)
+            let storedP = try row.decode(Int.self, "probability")
+            let storedQ = try row.decode(Int.self, "consequence")
+            let p = a.probability ?? storedP
+            let q = a.consequence ?? storedQ
+            let risk = try engine.risk(probability: p, consequence: q)
+            let triage = try engine.triage([TriageEntry(id: ref, interests: interests, probability: p, consequence: q,
+                                                        occurredAt: a.occurredAt ?? current.occurredAt)])
+            let priority = triage.priority[ref] ?? current.priority
+            // Only what actually differs from the current state is a change.
+            let storedDomain = try row.decode(String.self, "domain")
+            var changes: [String: JSONValue] = [:]
+            if let v = a.category, v != current.category { changes["category"] = .string(v) }
+            if let v = a.text, v != current.text { changes["text"] = .string(v) }
+            if let v = a.occurredAt, Timestamp.format(v) != Timestamp.format(current.occurredAt) {
+                changes["occurred_at"] = .string(Timestamp.format(v))
+            }
+            if let v = a.domain, v.rawValue != storedDomain { changes["domain"] = .string(v.rawValue) }
+            if interests != existing { changes["interests"] = .array(interests.map { .string($0.rawValue) }) }
+            if let v = a.probability, v != storedP { changes["probability"] = .int(v) }
+            if let v = a.consequence, v != storedQ { changes["consequence"] = .int(v) }
+            if changes.isEmpty { throw invalid("changes", "endringene er de samme som gjeldende verdier", "the changes equal the current values") }
+            try c.execute("""
+                INSERT INTO amendments (entry_id, reason, changes, tier, priority, risk_score, rules_version, trace)
+                VALUES (\(current.id), \(a.reason), \(JSONValue.object(changes).canonicalJSON, as: .jsonb), \(priority.tier),
+                        \(priority.rawValue), \(risk.score), \(engine.version), \((risk.trace + triage.trace).canonicalJSON, as: .jsonb))
+                """)
+            return try repo.summary(ref: ref)
         }
     }
 }

@@ -32,17 +32,9 @@ public struct EntryWriter {
         } catch {
             throw StoreError(error)
         }
-        do {
-            return try connection.scoped(joining: joinsTransaction) { c in
-                let unit = try resolveUnit(draft.unit, c)
-                return try insert(draft, unit: unit, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw StoreError(error)
-        } catch {
-            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+        return try connection.storeScoped(joining: joinsTransaction) { c in
+            let unit = try resolveUnit(draft.unit, c)
+            return try insert(draft, unit: unit, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
         }
     }
 

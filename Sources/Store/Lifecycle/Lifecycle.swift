@@ -34,25 +34,17 @@ public struct Lifecycle {
         } catch {
             throw StoreError(error)
         }
-        do {
-            return try connection.scoped(joining: joinsTransaction) { c in
-                let repo = EntryRepository(connection: c)
-                let entry = try repo.summary(ref: ref)
-                for (event, fields) in prepared {
-                    try c.execute("""
-                        INSERT INTO entry_events (entry_id, event, at, text, assignee, data, rules_version, trace)
-                        VALUES (\(entry.id), \(event.code), \(at, as: .timestamptz), \(fields.text), \(fields.assignee), \(fields.data, as: .jsonb),
-                                \(fields.trace == nil ? nil : engine.version), \(fields.trace, as: .jsonb))
-                        """)
-                }
-                return try repo.summary(ref: ref)
+        return try connection.storeScoped(joining: joinsTransaction) { c in
+            let repo = EntryRepository(connection: c)
+            let entry = try repo.summary(ref: ref)
+            for (event, fields) in prepared {
+                try c.execute("""
+                    INSERT INTO entry_events (entry_id, event, at, text, assignee, data, rules_version, trace)
+                    VALUES (\(entry.id), \(event.code), \(at, as: .timestamptz), \(fields.text), \(fields.assignee), \(fields.data, as: .jsonb),
+                            \(fields.trace == nil ? nil : engine.version), \(fields.trace, as: .jsonb))
+                    """)
             }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw StoreError(error)
-        } catch {
-            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+            return try repo.summary(ref: ref)
         }
     }
 

@@ -48,23 +48,15 @@ public struct DecisionWorkflow {
                 nb: "et vedtak av betydning for samfunnets trygghet må begrunnes og vise til risikovurdering(er) — \(detail)",
                 en: "a decision significant for public safety must be justified and name its risk assessment(s) — \(detail)"))
         }
-        do {
-            return try connection.scoped(joining: joinsTransaction) { c in
-                let entry = try EntryRepository(connection: c).summary(ref: ref)
-                return try c.query("""
-                    INSERT INTO decisions (entry_id, unit_code, person_ref, text, public_safety_significant, justification,
-                        assessment_ids, rules_version, trace)
-                    VALUES (\(entry.id), \(entry.unit), \(d.person), \(d.text), \(d.publicSafetySignificant), \(justification),
-                        \(d.assessments.map(Int.init)), \(engine.version), \(evaluation.trace.canonicalJSON, as: .jsonb))
-                    RETURNING id
-                    """).first!.decode(Int64.self, "id")
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw StoreError(error)
-        } catch {
-            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+        return try connection.storeScoped(joining: joinsTransaction) { c in
+            let entry = try EntryRepository(connection: c).summary(ref: ref)
+            return try c.query("""
+                INSERT INTO decisions (entry_id, unit_code, person_ref, text, public_safety_significant, justification,
+                    assessment_ids, rules_version, trace)
+                VALUES (\(entry.id), \(entry.unit), \(d.person), \(d.text), \(d.publicSafetySignificant), \(justification),
+                    \(d.assessments.map(Int.init)), \(engine.version), \(evaluation.trace.canonicalJSON, as: .jsonb))
+                RETURNING id
+                """).first!.decode(Int64.self, "id")
         }
     }
 }

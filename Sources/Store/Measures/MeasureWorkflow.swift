@@ -47,45 +47,37 @@ public struct MeasureWorkflow {
                 nb: "et inngripende tiltak (nivå 2 eller mer) rettes mot en person: oppgi --person",
                 en: "a restrictive measure (level 2 or more) is directed at a person: give --person"))
         }
-        do {
-            return try connection.scoped(joining: joinsTransaction) { c in
-                let workflow = MeasureWorkflow(connection: c, engine: engine, joinsTransaction: true)
-                let entry = try EntryRepository(connection: c).summary(ref: ref)
-                let (evaluation, assessmentID) = try workflow.evaluate(d, today: OsloTime.calendarDate(now))
-                let violations = evaluation.violations.map { (rule: $0.rule.rawValue, kind: $0.kind.rawValue, reason: $0.reason, justified: $0.justified) }
-                switch evaluation.outcome {
-                case .rejected:
-                    throw StoreError.measureRefused("measure_rejected", violations, LocalizedText(
-                        nb: "tiltaket er avvist og ble ikke lagret", en: "the measure is rejected and was not stored"))
-                case .needsJustification:
-                    throw StoreError.measureRefused("measure_needs_justification", violations, LocalizedText(
-                        nb: "tiltaket krever begrunnelse (--justification)", en: "the measure needs a justification (--justification)"))
-                case .incomplete:
-                    throw StoreError.measureRefused("measure_incomplete", violations, LocalizedText(
-                        nb: "tiltaket belaster påvirkningsarbeidet: beskriv virkningen (--rehabilitation-note)",
-                        en: "the measure burdens rehabilitation: describe the effect (--rehabilitation-note)"))
-                case .allowed:
-                    break
-                }
-                let outcome = evaluation.violations.contains { $0.justified } ? "justified" : "allowed"
-                let violationsJSON = JSONValue.array(evaluation.violations.map(\.json)).canonicalJSON
-                let id = try c.query("""
-                    INSERT INTO measures (entry_id, unit_code, person_ref, type, description, purpose, burdens, restrictiveness,
-                        ground, justification, rehabilitation_note, assessment_id, outcome, violations, rules_version, trace)
-                    VALUES (\(entry.id), \(entry.unit), \(d.person), \(d.type.rawValue), \(d.description), \(d.purpose.rawValue),
-                        \(d.burdens.map(\.rawValue)), \(d.restrictiveness.rawValue), \(d.ground?.rawValue), \(d.justification),
-                        \(d.rehabilitationNote), \(assessmentID), \(outcome), \(violationsJSON, as: .jsonb), \(engine.version),
-                        \(evaluation.trace.canonicalJSON, as: .jsonb))
-                    RETURNING id
-                    """).first!.decode(Int64.self, "id")
-                return MeasureResult(id: id, outcome: outcome, violations: violations, assessmentID: assessmentID)
+        return try connection.storeScoped(joining: joinsTransaction) { c in
+            let workflow = MeasureWorkflow(connection: c, engine: engine, joinsTransaction: true)
+            let entry = try EntryRepository(connection: c).summary(ref: ref)
+            let (evaluation, assessmentID) = try workflow.evaluate(d, today: OsloTime.calendarDate(now))
+            let violations = evaluation.violations.map { (rule: $0.rule.rawValue, kind: $0.kind.rawValue, reason: $0.reason, justified: $0.justified) }
+            switch evaluation.outcome {
+            case .rejected:
+                throw StoreError.measureRefused("measure_rejected", violations, LocalizedText(
+                    nb: "tiltaket er avvist og ble ikke lagret", en: "the measure is rejected and was not stored"))
+            case .needsJustification:
+                throw StoreError.measureRefused("measure_needs_justification", violations, LocalizedText(
+                    nb: "tiltaket krever begrunnelse (--justification)", en: "the measure needs a justification (--justification)"))
+            case .incomplete:
+                throw StoreError.measureRefused("measure_incomplete", violations, LocalizedText(
+                    nb: "tiltaket belaster påvirkningsarbeidet: beskriv virkningen (--rehabilitation-note)",
+                    en: "the measure burdens rehabilitation: describe the effect (--rehabilitation-note)"))
+            case .allowed:
+                break
             }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw StoreError(error)
-        } catch {
-            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+            let outcome = evaluation.violations.contains { $0.justified } ? "justified" : "allowed"
+            let violationsJSON = JSONValue.array(evaluation.violations.map(\.json)).canonicalJSON
+            let id = try c.query("""
+                INSERT INTO measures (entry_id, unit_code, person_ref, type, description, purpose, burdens, restrictiveness,
+                    ground, justification, rehabilitation_note, assessment_id, outcome, violations, rules_version, trace)
+                VALUES (\(entry.id), \(entry.unit), \(d.person), \(d.type.rawValue), \(d.description), \(d.purpose.rawValue),
+                    \(d.burdens.map(\.rawValue)), \(d.restrictiveness.rawValue), \(d.ground?.rawValue), \(d.justification),
+                    \(d.rehabilitationNote), \(assessmentID), \(outcome), \(violationsJSON, as: .jsonb), \(engine.version),
+                    \(evaluation.trace.canonicalJSON, as: .jsonb))
+                RETURNING id
+                """).first!.decode(Int64.self, "id")
+            return MeasureResult(id: id, outcome: outcome, violations: violations, assessmentID: assessmentID)
         }
     }
 }

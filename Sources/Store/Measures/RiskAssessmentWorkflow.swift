@@ -42,29 +42,21 @@ public struct RiskAssessmentWorkflow {
             throw StoreError(error)
         }
         let validUntil = engine.assessmentRenewalDue(assessedAt: OsloTime.calendarDate(now))
-        do {
-            return try connection.scoped(joining: joinsTransaction) { c in
-                let home = try c.query("SELECT home_unit FROM app_users WHERE name = session_user").first?
-                    .decodeIfPresent(String.self, "home_unit")
-                guard let unitCode = unit ?? home else {
-                    throw StoreError(code: "required", field: "unit", message: LocalizedText(
-                        nb: "mangler; oppgi --unit", en: "is required; give --unit"))
-                }
-                let id = try c.query("""
-                    INSERT INTO risk_assessments (person_ref, unit_code, probability, consequence, score, band, summary,
-                        valid_until, rules_version, trace)
-                    VALUES (\(person), \(unitCode), \(probability), \(consequence), \(risk.score), \(risk.band.rawValue), \(summary),
-                        \(validUntil.description)::date, \(engine.version), \(risk.trace.canonicalJSON, as: .jsonb))
-                    RETURNING id
-                    """).first!.decode(Int64.self, "id")
-                return Recorded(id: id, score: risk.score, band: risk.band, validUntil: validUntil)
+        return try connection.storeScoped(joining: joinsTransaction) { c in
+            let home = try c.query("SELECT home_unit FROM app_users WHERE name = session_user").first?
+                .decodeIfPresent(String.self, "home_unit")
+            guard let unitCode = unit ?? home else {
+                throw StoreError(code: "required", field: "unit", message: LocalizedText(
+                    nb: "mangler; oppgi --unit", en: "is required; give --unit"))
             }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw StoreError(error)
-        } catch {
-            throw StoreError(code: "internal", message: LocalizedText(nb: "intern feil", en: "internal error"), category: .internal)
+            let id = try c.query("""
+                INSERT INTO risk_assessments (person_ref, unit_code, probability, consequence, score, band, summary,
+                    valid_until, rules_version, trace)
+                VALUES (\(person), \(unitCode), \(probability), \(consequence), \(risk.score), \(risk.band.rawValue), \(summary),
+                    \(validUntil.description)::date, \(engine.version), \(risk.trace.canonicalJSON, as: .jsonb))
+                RETURNING id
+                """).first!.decode(Int64.self, "id")
+            return Recorded(id: id, score: risk.score, band: risk.band, validUntil: validUntil)
         }
     }
 }
