@@ -106,6 +106,15 @@ package.targets += [
         swiftSettings: swiftSettings
     ),
     .executableTarget(
+        name: "LogBench",
+        dependencies: [
+            "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "Rules", "VaktloggCore",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "bench/LogBench",
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
         name: "StoreBench",
         dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
         path: "bench/StoreBench",
