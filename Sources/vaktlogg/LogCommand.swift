@@ -89,7 +89,7 @@ struct LogRunner {
             try spoolEntry(draft, spool: spool, reason: error.underlying, language: language)
             throw ExitCode(69)
         } catch let error as StoreError where error.category == .unavailable {
-            try spoolEntry(draft, spool: spool, reason: error.code, language: language)
+            try spoolEntry(draft, spool: spool, reason: error.message(language), language: language)
             throw ExitCode(69)
         } catch let error as StoreError {
             throw CLI.report(error, language: language)

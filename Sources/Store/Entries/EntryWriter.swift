@@ -38,28 +38,28 @@ public struct EntryWriter {
         }
     }
 
+    /// The unit to write to (given, else the user's home unit), checked in one round trip so the
+    /// refusal names the problem: not a user, no home unit, unknown unit, or not one's own.
     private func resolveUnit(_ given: String?, _ c: Connection) throws -> String {
         let row = try c.query("""
-            SELECT home_unit, app_role() AS role FROM app_users WHERE name = session_user AND disabled_at IS NULL
+            SELECT a.role, coalesce(\(given), a.home_unit) AS unit,
+                   EXISTS (SELECT 1 FROM units WHERE code = coalesce(\(given), a.home_unit)) AS known,
+                   coalesce(\(given), a.home_unit) IN (SELECT writable_units()) AS writable
+              FROM app_users a WHERE a.name = session_user AND a.disabled_at IS NULL
             """).first
         guard let row, let role = try row.decodeIfPresent(String.self, "role") else {
             throw StoreError(code: "not_a_user", message: LocalizedText(
                 nb: "du er ikke registrert som aktiv bruker", en: "you are not registered as an active user"), category: .forbidden)
         }
-        let home = try row.decodeIfPresent(String.self, "home_unit")
-        guard let unit = given ?? home else {
+        guard let unit = try row.decodeIfPresent(String.self, "unit") else {
             throw StoreError(code: "required", field: "unit", message: LocalizedText(
                 nb: "mangler; du har ingen hjemmeenhet, oppgi --unit", en: "is required; you have no home unit, give --unit"))
         }
-        let check = try c.query("""
-            SELECT EXISTS (SELECT 1 FROM units WHERE code = \(unit)) AS known,
-                   \(unit) IN (SELECT writable_units()) AS writable
-            """).first!
-        guard try check.decode(Bool.self, "known") else {
+        guard try row.decode(Bool.self, "known") else {
             throw StoreError(code: "unknown_unit", field: "unit", message: LocalizedText(
                 nb: "ukjent enhet «\(unit)»", en: "unknown unit “\(unit)”"))
         }
-        guard try check.decode(Bool.self, "writable") else {
+        guard try row.decode(Bool.self, "writable") else {
             throw StoreError(code: "unit_not_permitted", field: "unit", message: LocalizedText(
                 nb: "du (\(role)) kan ikke føre oppføringer for enhet \(unit)",
                 en: "you (\(role)) may not log entries for unit \(unit)"), category: .forbidden)

@@ -30,7 +30,7 @@ public struct Lifecycle {
     public func record(_ events: [LifecycleEvent], on ref: String, at: Date? = nil) throws(StoreError) -> EntrySummary {
         var prepared: [(LifecycleEvent, Fields)] = []
         do throws(ValidationError) {
-            for event in events { prepared.append((event, try self.fields(for: event))) }
+            for event in events { prepared.append((event, try self.fields(for: event, at: at))) }
         } catch {
             throw StoreError(error)
         }
@@ -55,7 +55,7 @@ public struct Lifecycle {
         var trace: String?
     }
 
-    private func fields(for event: LifecycleEvent) throws(ValidationError) -> Fields {
+    private func fields(for event: LifecycleEvent, at: Date?) throws(ValidationError) -> Fields {
         var f = Fields()
         switch event {
         case .acknowledge, .supervisionOffered, .supervisionHeld:
@@ -68,12 +68,22 @@ public struct Lifecycle {
             f.text = try nonBlank(cause, field: "cause")
         case .decideMeasure(let measure, let responsible, let due):
             f.text = try nonBlank(measure, field: "measure")
+            if due < OsloTime.calendarDate(at ?? Date()) {
+                throw ValidationError(code: .outOfRange, field: "due", message: LocalizedText(
+                    nb: "fristen kan ikke ligge i fortiden", en: "the due date cannot lie in the past"))
+            }
             f.assignee = responsible
             f.data = JSONValue.object(["due": .string(due.description)]).canonicalJSON
         case .close(let verification):
             if let verification { f.text = try nonBlank(verification, field: "verification") }
         case .reopen(let reason):
             f.text = try nonBlank(reason, field: "reason")
+            // A reopened deviation gets the full closing period again (the projection uses it for
+            // deviations only).
+            let days = engine.ruleSet.deadlines.deviationCloseDays
+            f.data = JSONValue.object([
+                "close_due": .string(Timestamp.format((at ?? Date()).addingTimeInterval(Double(days) * 86_400))),
+            ]).canonicalJSON
         case .escalate(let reason):
             f.text = try nonBlank(reason, field: "reason")
         case .assessThreat(let source, let credibility, let p, let c):

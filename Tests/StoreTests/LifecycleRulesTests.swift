@@ -1,0 +1,85 @@
+import Foundation
+import Postgres
+import Store
+import Testing
+import VaktloggCore
+import VaktloggTestSupport
+
+/// Lifecycle rules that need more than one step: deadlines after reopening, dates in the past,
+/// decisions resting on another unit's assessments.
+@Suite("Lifecycle rules")
+struct LifecycleRulesTests {
+    let db: VaktloggTestDatabase
+    let officer: String
+    let coordinator: String
+    let ilaCoordinator: String
+
+    init() throws {
+        db = try VaktloggTestDatabase.create(prefix: "life", units: ["OSLO", "ILA"])
+        officer = try db.addUser("ola", role: "duty_officer", units: ["OSLO"])
+        coordinator = try db.addUser("kari", role: "security_coordinator", units: ["OSLO"])
+        ilaCoordinator = try db.addUser("ilaleder", role: "security_coordinator", units: ["ILA"])
+    }
+
+    func deviation() throws -> LoggedEntry {
+        var d = EntryDraft(kind: .deviation, category: "door_lock", text: "Celledør ulåst ved nattrunde")
+        d.unit = "OSLO"
+        d.probability = 2
+        d.consequence = 3
+        let c = try db.connect(user: officer)
+        defer { c.close() }
+        return try EntryWriter(connection: c).log(d)
+    }
+
+    @Test func aReopenedDeviationMustBeClosedAgainWithinTheClosingPeriod() throws {
+        let e = try deviation()
+        let c = try db.connect(user: coordinator)
+        defer { c.close() }
+        let life = Lifecycle(connection: c)
+        let due = OsloTime.calendarDate(Date().addingTimeInterval(7 * 86_400))
+        try life.record([.acknowledge, .startTreatment(cause: "Rutine uklar"),
+                         .decideMeasure(measure: "Ny sjekkliste", responsible: officer, due: due)], on: e.ref)
+        let closed = try life.record(.close(verification: "Stikkprøver uten nye avvik"), on: e.ref)
+        #expect(closed.status == "closed")
+        #expect(closed.nextDue == nil)
+        let reopened = try life.record(.reopen(reason: "Samme feil igjen"), on: e.ref)
+        #expect(reopened.status == "under_treatment")
+        let days = try #require(reopened.nextDue).timeIntervalSinceNow / 86_400
+        #expect(days > 29.9 && days <= 30.0, "closing deadline \(days) days ahead")
+    }
+
+    @Test func aMeasureDueInThePastIsRefusedAndNothingIsWritten() throws {
+        let e = try deviation()
+        let c = try db.connect(user: coordinator)
+        defer { c.close() }
+        let life = Lifecycle(connection: c)
+        try life.record([.acknowledge, .startTreatment(cause: "Rutine uklar")], on: e.ref)
+        let yesterday = OsloTime.calendarDate(Date().addingTimeInterval(-86_400))
+        let events = try db.sql("SELECT count(*) FROM entry_events")
+        #expect(throws: StoreError.self) {
+            try life.record(.decideMeasure(measure: "Ny sjekkliste", responsible: officer, due: yesterday), on: e.ref)
+        }
+        #expect(try db.sql("SELECT count(*) FROM entry_events") == events)
+        #expect(try db.sql("SELECT status FROM entry_state WHERE ref = '\(e.ref)'") == "under_treatment")
+    }
+
+    @Test func aDecisionCannotRestOnAnotherUnitsAssessment() throws {
+        let e = try deviation()
+        let ila = try db.connect(user: ilaCoordinator)
+        defer { ila.close() }
+        let foreign = try RiskAssessmentWorkflow(connection: ila).record(
+            person: "K-2026-0900", unit: "ILA", probability: 4, consequence: 4, summary: "Vurdert ved Ila")
+        let c = try db.connect(user: coordinator)
+        defer { c.close() }
+        let draft = DecisionDraft(text: "Overføring", publicSafetySignificant: true, justification: "Rømningsfare",
+                                  assessments: [foreign.id])
+        #expect(throws: StoreError.self) { try DecisionWorkflow(connection: c).record(draft, on: e.ref) }
+        #expect(try db.sql("SELECT count(*) FROM decisions") == "0")
+        let own = try RiskAssessmentWorkflow(connection: c).record(
+            person: "K-2026-0900", unit: "OSLO", probability: 4, consequence: 4, summary: "Vurdert i Oslo")
+        let id = try DecisionWorkflow(connection: c).record(
+            DecisionDraft(text: "Overføring", publicSafetySignificant: true, justification: "Rømningsfare", assessments: [own.id]),
+            on: e.ref)
+        #expect(id > 0)
+    }
+}
