@@ -59,17 +59,32 @@ public struct DatabaseTarget: Sendable {
     /// first. Throws ``DatabaseUnavailable`` when the database cannot be reached at all.
     public func connect(logger: Logger) throws -> Connection {
         do {
-            return try Connection(try userConnectionString(), logger: logger)
+            let connection = try Connection(try userConnectionString(), logger: logger)
+            guard case .embedded = location, try !isCurrent(connection) else { return connection }
+            // This binary knows migrations the embedded database has not applied yet: apply them
+            // (an upgrade needs no separate step in embedded mode), then connect again.
+            connection.close()
         } catch let error as PostgresError where error.kind == .connection {
             guard case .embedded = location else { throw DatabaseUnavailable(underlying: error.message) }
-            try prepareEmbedded(logger: logger)
-            do {
-                return try Connection(try userConnectionString(), logger: logger)
-            } catch let error as PostgresError where error.kind == .connection {
-                throw DatabaseUnavailable(underlying: error.message)
-            }
+        }
+        try prepareEmbedded(logger: logger)
+        do {
+            return try Connection(try userConnectionString(), logger: logger)
+        } catch let error as PostgresError where error.kind == .connection {
+            throw DatabaseUnavailable(underlying: error.message)
         }
     }
+
+    /// True when the database has every migration of this build (one cheap query).
+    private func isCurrent(_ connection: Connection) throws -> Bool {
+        let newest = Migration.all.map(\.version).max() ?? 0
+        do {
+            return try connection.query("SELECT schema_version() AS v").first!.decode(Int.self, "v") >= newest
+        } catch let error as PostgresError where !error.isConnectionError {
+            return false  // older than schema_version() itself
+        }
+    }
+
 
     /// Connects as the owner (migrations, seeding), preparing the embedded cluster when needed.
     public func connectOwner(logger: Logger) throws -> Connection {

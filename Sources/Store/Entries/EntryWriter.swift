@@ -32,9 +32,27 @@ public struct EntryWriter {
         } catch {
             throw StoreError(error)
         }
+        if draft.persons.isEmpty && !joinsTransaction {
+            // One round trip in the common case: a single INSERT is its own transaction, the database
+            // resolves the home unit and row-level security checks it. Only a refusal costs a second
+            // query, to say precisely why.
+            do {
+                let home: SQLQuery = "coalesce(\(draft.unit), (SELECT home_unit FROM app_users WHERE name = session_user))"
+                return try insert(draft, unit: home, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, connection)
+            } catch let error as PostgresError where !error.isConnectionError && error.kind != .connectionLost {
+                do {
+                    _ = try resolveUnit(draft.unit, connection)
+                } catch {
+                    throw StoreError.wrapping(error)
+                }
+                throw StoreError(error)
+            } catch {
+                throw StoreError.wrapping(error)
+            }
+        }
         return try connection.storeScoped(joining: joinsTransaction) { c in
             let unit = try resolveUnit(draft.unit, c)
-            return try insert(draft, unit: unit, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
+            return try insert(draft, unit: "\(unit)", occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
         }
     }
 
@@ -67,7 +85,9 @@ public struct EntryWriter {
         return unit
     }
 
-    private func insert(_ d: EntryDraft, unit: String, occurredAt: Date, reportedAt: Date,
+    /// Inserts the entry (and its persons). `unit` is the unit code as SQL: a bound value, or an
+    /// expression the database resolves.
+    private func insert(_ d: EntryDraft, unit: SQLQuery, occurredAt: Date, reportedAt: Date,
                         judgement j: EntryJudgement, _ c: Connection) throws -> LoggedEntry {
         let key = d.idempotencyKey!
         let criteria: [Int]? = d.kind == .threat ? d.organisedCrimeCriteria : nil
@@ -84,7 +104,7 @@ public struct EntryWriter {
                 \(j.police?.decisionRequired ?? false), \(j.rulesVersion), \(j.rulesHash),
                 \(j.trace.canonicalJSON, as: .jsonb), \(j.deadlinesJSON, as: .jsonb), \(key))
             ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING id, ref
+            RETURNING id, ref, unit_code
             """).first
         if let inserted {
             let id = try inserted.decode(Int64.self, "id")
@@ -95,7 +115,8 @@ public struct EntryWriter {
                     ON CONFLICT DO NOTHING
                     """)
             }
-            return LoggedEntry(id: id, ref: try inserted.decode(String.self, "ref"), unit: unit, priority: j.priority,
+            return LoggedEntry(id: id, ref: try inserted.decode(String.self, "ref"), unit: try inserted.decode(String.self, "unit_code"),
+                               priority: j.priority,
                                riskScore: j.risk.score, band: j.risk.band, interests: j.interests,
                                rulesVersion: j.rulesVersion, actions: j.actions, alreadyStored: false)
         }

@@ -14,6 +14,7 @@ extension Migration {
         Migration(name: "008_fixes.sql", bytes: PackageResources._08_fixes_sql),
         Migration(name: "009_verify_one_snapshot.sql", bytes: PackageResources._09_verify_one_snapshot_sql),
         Migration(name: "010_write_path.sql", bytes: PackageResources._10_write_path_sql),
+        Migration(name: "011_schema_version.sql", bytes: PackageResources._11_schema_version_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
