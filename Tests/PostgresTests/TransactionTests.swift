@@ -47,7 +47,7 @@ import Testing
             // update of the same row before ours writes it: our UPDATE must fail with 40001.
             let seen = try conn.query("SELECT n FROM counter WHERE id = 1").first!.decode(Int.self, column: 0)
             if attempts == 1 {
-                try other.transaction(isolation: .serializable) { other in
+                _ = try other.transaction(isolation: .serializable) { other in
                     try other.query("UPDATE counter SET n = n + 1 WHERE id = 1")
                 }
             }

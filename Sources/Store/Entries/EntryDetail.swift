@@ -1,5 +1,5 @@
 public import Foundation
-public import VaktloggCore
+import VaktloggCore
 
 /// Everything `show` displays: the original as stored, the current state, persons, history,
 /// amendments, measures, decisions and the rule trace.

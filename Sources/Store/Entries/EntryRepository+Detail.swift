@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import Postgres
-public import VaktloggCore
+import VaktloggCore
 
 extension EntryRepository {
     /// The full record of one entry. Reading the persons is logged in the access log.

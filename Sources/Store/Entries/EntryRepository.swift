@@ -1,6 +1,6 @@
 public import Foundation
 public import Postgres
-public import VaktloggCore
+import VaktloggCore
 
 /// Reads entries as the connected user sees them (row-level security decides which).
 public struct EntryRepository {

@@ -1,7 +1,7 @@
 public import Foundation
 public import Postgres
 public import Rules
-public import VaktloggCore
+import VaktloggCore
 
 /// The write path of an entry: validate, judge with the rules module, store the entry with its
 /// trace and rule-set version, its persons, and (by trigger) its chain link and projection — all in

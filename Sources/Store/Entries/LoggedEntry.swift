@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import VaktloggCore
 
 /// The result of logging an entry: what the officer needs to see at once.

@@ -1,7 +1,7 @@
 public import Foundation
 public import Postgres
 public import Rules
-public import VaktloggCore
+import VaktloggCore
 
 /// Records lifecycle events on entries. Checks that give a better message than the database's are
 /// made here first; the database's own checks (sql/003) stay the last line.

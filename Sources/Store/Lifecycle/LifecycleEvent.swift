@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import VaktloggCore
 
 /// A lifecycle step of an entry (domain.md §5). The database checks who may record it and in which

@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import Postgres
 public import Rules
-public import VaktloggCore
+import VaktloggCore
 
 /// A formal decision on an entry. One significant for public safety must be justified and name the
 /// risk assessments it rests on (goal 8); the rules check it first and the database refuses it too.
