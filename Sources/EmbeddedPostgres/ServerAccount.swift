@@ -42,44 +42,14 @@ struct ServerAccount: Sendable {
         }
     }
 
-    /// Runs `tool` as this account, capturing stdout and stderr together.
-    ///
-    /// `posix_spawn` rather than Foundation's `Process`: `Process` hands the child a hidden socket
-    /// it watches for exit, `pg_ctl` passes it on to the postmaster, and the wait never ends. Here the
-    /// child gets only stdin, the capture file and nothing else.
+    /// Runs `tool` as this account, capturing stdout and stderr together (see ``Subprocess``).
     func run(_ tool: URL, _ arguments: [String]) throws -> (exitCode: Int32, output: String) {
         let argv: [String] = name.map { ["/usr/sbin/runuser", "-u", $0, "--", tool.path] + arguments }
             ?? [tool.path] + arguments
-        let capture = FileManager.default.temporaryDirectory
-            .appendingPathComponent("vaktlogg-pgctl-\(UUID().uuidString).out")
-        defer { try? FileManager.default.removeItem(at: capture) }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // closefrom(3) by hand: the `_np` call is hidden behind _GNU_SOURCE. glibc ignores EBADF
-        // here, so a descriptor closed meanwhile by another thread does no harm.
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 {
-            posix_spawn_file_actions_addclose(&actions, fd)
+        do {
+            return try Subprocess.run(argv)
+        } catch let error as Subprocess.SpawnError {
+            throw EmbeddedClusterError(tool: tool.lastPathComponent, exitCode: error.code, output: error.description)
         }
-
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
-        guard spawned == 0 else {
-            throw EmbeddedClusterError(tool: tool.lastPathComponent, exitCode: spawned,
-                                       output: "cannot start \(argv[0]): \(String(cString: strerror(spawned)))")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED/WEXITSTATUS are macros Swift cannot import.
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
-        return (exitCode, output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -13,7 +13,10 @@ extension EntryDraft {
             errors.append(ValidationError(code: code, field: field, message: LocalizedText(nb: nb, en: en)))
         }
         let codes = kind.categoryCodes
-        if !codes.contains(category) {
+        if category.isEmpty {
+            fail("category", .required, nb: "mangler; tillatt for \(kind.rawValue): \(codes.joined(separator: ", "))",
+                 en: "is required; allowed for \(kind.rawValue): \(codes.joined(separator: ", "))")
+        } else if !codes.contains(category) {
             fail("category", .unknownCode, nb: "ukjent kategori «\(category)» for \(kind.rawValue); tillatt: \(codes.joined(separator: ", "))",
                  en: "unknown category “\(category)” for \(kind.rawValue); allowed: \(codes.joined(separator: ", "))")
         }
