@@ -22,6 +22,10 @@ enum AdminText {
                 + (units.map { ", units \($0) (home unit \(u.homeUnit ?? "-"))" } ?? ", all units (reading)"))
     }
 
+    static func userEnabled(_ name: String) -> LocalizedText {
+        LocalizedText(nb: "Bruker \(name) er aktiv igjen og kan logge inn", en: "User \(name) is active again and can log in")
+    }
+
     static func userDisabled(_ name: String) -> LocalizedText {
         LocalizedText(nb: "Bruker \(name) er deaktivert: kan ikke lenger logge inn; det brukeren har ført, beholdes",
                       en: "User \(name) is disabled: can no longer log in; what the user recorded is kept")

@@ -2,14 +2,14 @@ import ArgumentParser
 import Store
 import VaktloggCore
 
-/// `vaktlogg user add|list|disable`: accounts, their role and units. A user is also a PostgreSQL
+/// `vaktlogg user add|list|disable|enable`: accounts, their role and units. A user is also a PostgreSQL
 /// login role, so what the database enforces (row-level security, privileges) follows the person.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Brukere: opprett, list og deaktiver.",
         discussion: "Exit 65 bad data (the message names the field and what is allowed), 77 not an administrator, 69 database unreachable.",
-        subcommands: [Add.self, List.self, Disable.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self]
     )
 
     struct Add: ParsableCommand {
@@ -81,6 +81,22 @@ struct UserCommand: ParsableCommand {
             let l = options.language
             try StoreCommand.run(options) { try Administration(connection: $0).disableUser(name) }
             print(AdminText.userDisabled(name.lowercased())(l))
+        }
+    }
+
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Gi en deaktivert bruker tilgang igjen (administrator).")
+
+        @Argument(help: ArgumentHelp("Brukernavnet.", valueName: "NAME"))
+        var name: String
+
+        @OptionGroup var options: ConnectionOptions
+
+        func run() throws {
+            let l = options.language
+            try StoreCommand.run(options) { try Administration(connection: $0).enableUser(name) }
+            print(AdminText.userEnabled(name.lowercased())(l))
         }
     }
 }

@@ -232,6 +232,18 @@ import VaktloggTestSupport
         #expect(me.exitCode == 65)
         #expect(me.stderr.contains("name: du kan ikke deaktivere deg selv"), "\(me)")
         #expect(try db.sql("SELECT count(*) FROM app_users WHERE disabled_at IS NOT NULL") == "1")
+
+        // An administrator can give the access back; enabling an active user is refused.
+        let enable = try bin.run(["user", "enable", per], environment: env)
+        #expect(enable.exitCode == 0, "\(enable)")
+        #expect(enable.stdout.contains("Bruker \(per) er aktiv igjen"))
+        #expect(try bin.run(["unit", "list"], environment: db.environment(user: per)).exitCode == 0)
+        let twice = try bin.run(["user", "enable", per], environment: env)
+        #expect(twice.exitCode == 65)
+        #expect(twice.stderr.contains("name: ingen deaktivert bruker \(per)"), "\(twice)")
+        let notAdmin = try bin.run(["user", "enable", admin], environment: db.environment(user: per))
+        #expect(notAdmin.exitCode == 77, "\(notAdmin)")
+        #expect(try db.sql("SELECT count(*) FROM app_users WHERE disabled_at IS NOT NULL") == "0")
     }
 
     @Test func missingOptionIsAUsageErrorAndUnreachableDatabaseIs69() throws {

@@ -92,6 +92,10 @@ enum AdminText {
     static let adminRequired = LocalizedText(nb: "bare en administrator kan gjøre dette",
                                              en: "only an administrator may do this")
 
+    static func notDisabled(_ name: String) -> LocalizedText {
+        LocalizedText(nb: "ingen deaktivert bruker \(name)", en: "no disabled user \(name)")
+    }
+
     static func unknownUser(_ name: String) -> LocalizedText {
         LocalizedText(nb: "ukjent eller allerede deaktivert bruker \(name)",
                       en: "unknown or already disabled user \(name)")

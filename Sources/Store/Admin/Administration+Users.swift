@@ -50,6 +50,25 @@ extension Administration {
         }
     }
 
+    /// Gives a disabled user access again. Refuses an unknown or active user.
+    public func enableUser(_ rawName: String) throws(StoreError) {
+        let name = try InputValidation.userName(rawName)
+        try StoreError.mapping {
+            try connection.transaction { c in
+                try requireAdministrator(c)
+                do {
+                    try c.query("SELECT admin_enable_user(\(name))")
+                } catch let error as PostgresError {
+                    let mapped = StoreError(error)
+                    if mapped.code == "not_disabled" {
+                        throw StoreError(code: mapped.code, field: "name", message: AdminText.notDisabled(name))
+                    }
+                    throw mapped.category == .invalid ? mapped.naming("name") : mapped
+                }
+            }
+        }
+    }
+
     /// Every user, active and disabled, by name.
     public func users() throws(StoreError) -> [UserAccount] {
         try StoreError.mapping { try users(connection, name: nil) }

@@ -7,6 +7,7 @@ enum RefusalText {
     private static let table: [String: LocalizedText] = [
         "admin_required": .init(nb: "bare en administrator kan gjøre dette", en: "only an administrator may do this"),
         "disable_self": .init(nb: "du kan ikke deaktivere deg selv", en: "you cannot disable your own account"),
+        "not_disabled": .init(nb: "brukeren er ikke deaktivert", en: "the user is not disabled"),
         "unknown_user": .init(nb: "ukjent eller allerede deaktivert bruker", en: "unknown or already disabled user"),
         "append_only": .init(nb: "loggen kan bare utvides, aldri endres", en: "the log is append-only"),
         "unknown_category": .init(nb: "ukjent kategori", en: "unknown category"),

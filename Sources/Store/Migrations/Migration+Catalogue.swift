@@ -15,6 +15,7 @@ extension Migration {
         Migration(name: "009_verify_one_snapshot.sql", bytes: PackageResources._09_verify_one_snapshot_sql),
         Migration(name: "010_write_path.sql", bytes: PackageResources._10_write_path_sql),
         Migration(name: "011_schema_version.sql", bytes: PackageResources._11_schema_version_sql),
+        Migration(name: "012_enable_user.sql", bytes: PackageResources._12_enable_user_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
