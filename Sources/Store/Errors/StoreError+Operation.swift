@@ -21,12 +21,20 @@ extension StoreError {
     static func mapping<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresError {
-            throw StoreError(error)
         } catch {
-            throw .unexpected(error)
+            throw wrapping(error)
         }
     }
+
+    /// Any error as a Store error: database refusals mapped, validation errors kept with their
+    /// field, the rest ``unexpected(_:)``.
+    static func wrapping(_ error: any Error) -> StoreError {
+        switch error {
+        case let e as StoreError: e
+        case let e as PostgresError: StoreError(e)
+        case let e as ValidationError: StoreError(e)
+        default: unexpected(error)
+        }
+    }
+
 }
