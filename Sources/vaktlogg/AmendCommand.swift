@@ -43,9 +43,7 @@ struct AmendCommand: ParsableCommand {
         }
         a.probability = probability
         a.consequence = consequence
-        let connection = try options.connect()
-        defer { connection.close() }
-        let state = try CLI.perform(language: language) { try Amender(connection: connection).amend(ref, a) }
+        let state = try StoreCommand.run(options) { try Amender(connection: $0).amend(ref, a) }
         print(language == .nb ? "\(state.ref): rettelse registrert · \(state.priority.rawValue) · risiko \(state.riskScore)"
                               : "\(state.ref): amendment recorded · \(state.priority.rawValue) · risk \(state.riskScore)")
     }

@@ -7,13 +7,9 @@ import VaktloggCore
 enum LifecycleRunner {
     static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, done: LocalizedText) throws {
         let language = options.language
-        let connection = try options.connect()
-        defer { connection.close() }
-        let state = try CLI.perform(language: language) {
-            try Lifecycle(connection: connection).record(events, on: ref)
-        }
+        let state = try StoreCommand.run(options) { try Lifecycle(connection: $0).record(events, on: ref) }
         let status = StatusText.name(state.status)(language)
-        print("\(state.ref): \(done(language)) · \(language == .nb ? "status" : "status") \(status)")
+        print("\(state.ref): \(done(language)) · status \(status)")
     }
 }
 

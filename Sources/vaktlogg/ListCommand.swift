@@ -52,10 +52,8 @@ struct ListCommand: ParsableCommand {
         filter.text = text
         // The reminder matters most when the database is down, so it is given however `list` ends.
         defer { SpoolReminder.remind(Spool(directory: options.spoolDirectory), language: language) }
-        let connection = try options.connect()
-        defer { connection.close() }
         let now = Date()
-        let entries = try CLI.perform(language: language) { try EntryRepository(connection: connection).list(filter, now: now) }
+        let entries = try StoreCommand.run(options) { try EntryRepository(connection: $0).list(filter, now: now) }
         if json {
             print(JSONText.encode(entries.map { EntryJSON.summary($0, now: now) }))
         } else if entries.isEmpty {

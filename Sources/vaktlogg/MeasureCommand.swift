@@ -100,11 +100,9 @@ struct DecideCommand: ParsableCommand {
         if publicSafety, justification == nil, Prompter.isInteractive {
             justification = Prompter(language: language).ask(LocalizedText(nb: "Begrunnelse", en: "Justification"))
         }
-        let connection = try options.connect()
-        defer { connection.close() }
         let draft = DecisionDraft(text: text, publicSafetySignificant: publicSafety, justification: justification,
                                   assessments: assessments.map(Int64.init), person: person)
-        let id = try CLI.perform(language: language) { try DecisionWorkflow(connection: connection).record(draft, on: ref) }
+        let id = try StoreCommand.run(options) { try DecisionWorkflow(connection: $0).record(draft, on: ref) }
         print(language == .nb ? "Vedtak \(id) registrert på \(ref)" : "Decision \(id) recorded on \(ref)")
     }
 }
@@ -121,11 +119,9 @@ struct AssessPersonCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let connection = try options.connect()
-        defer { connection.close() }
-        let r = try CLI.perform(language: language) {
-            try RiskAssessmentWorkflow(connection: connection).record(person: person, unit: unit, probability: probability,
-                                                                      consequence: consequence, summary: summary)
+        let r = try StoreCommand.run(options) {
+            try RiskAssessmentWorkflow(connection: $0).record(person: person, unit: unit, probability: probability,
+                                                              consequence: consequence, summary: summary)
         }
         print(language == .nb
               ? "Risikovurdering \(r.id) av \(person): risiko \(r.score) (\(TraceWords.bandName(r.band.rawValue, nb: true))), gyldig til \(r.validUntil)"

@@ -12,9 +12,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let connection = try options.connect()
-        defer { connection.close() }
-        let d = try CLI.perform(language: language) { try EntryRepository(connection: connection).detail(ref: ref) }
+        let d = try StoreCommand.run(options) { try EntryRepository(connection: $0).detail(ref: ref) }
         print(json ? JSONText.encode(Self.json(d)) : Self.text(d, nb: language == .nb))
     }
 
