@@ -5,19 +5,22 @@ public import VaktloggCore
 public enum OsloTime {
     public static let zone = TimeZone(identifier: "Europe/Oslo") ?? TimeZone(secondsFromGMT: 3600)!
 
+    /// The Gregorian calendar in Oslo time, made once (`list` formats two times per line).
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }()
+
     /// `2026-11-23 14:05` in Oslo time.
     public static func format(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = zone
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
     }
 
     /// The calendar date in Oslo at `date`.
     public static func calendarDate(_ date: Date) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
@@ -31,8 +34,6 @@ public enum OsloTime {
     public static func parse(_ text: String, now: Date = Date()) -> Date? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let ts = Timestamp(rfc3339: t) { return ts.date }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = zone
