@@ -38,11 +38,13 @@ let package = Package(
         .target(name: "VaktloggCore", swiftSettings: swiftSettings),
         // The strategy's rules: versioned rule set, judgements, traces. Pure.
         .target(name: "Rules", dependencies: ["VaktloggCore"], swiftSettings: swiftSettings),
+        // The one text catalogue: every user-facing sentence and every label of a code, bokmål and English.
+        .target(name: "VaktloggText", dependencies: ["VaktloggCore", "Rules"], swiftSettings: swiftSettings),
         // Migrations, repositories, workflows, integrity checks.
         .target(
             name: "Store",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules",
+                "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules", "VaktloggText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             // `sql` is a link to the top-level sql/ folder: the migrations are compiled into the
@@ -65,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "vaktlogg",
             dependencies: [
-                "Store", "Rules", "VaktloggCore", "EmbeddedPostgres",
+                "Store", "Rules", "VaktloggCore", "VaktloggText", "EmbeddedPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,6 +84,11 @@ let package = Package(
                 "Rules", "VaktloggCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VaktloggTextTests",
+            dependencies: ["VaktloggText", "VaktloggCore", "Rules", "Store"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg amend REF --reason … [changes]`: append a correction; the original stays as it was.
 struct AmendCommand: ParsableCommand {

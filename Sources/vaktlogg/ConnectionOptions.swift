@@ -7,6 +7,7 @@ import VaktloggCore
 
 #if canImport(Glibc)
 import Glibc
+import VaktloggText
 #endif
 
 /// Options of every command that talks to the database: where it is, who is asking, which language.

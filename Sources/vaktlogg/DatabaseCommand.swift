@@ -4,6 +4,7 @@ import Foundation
 import Postgres
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg db …`: the embedded private cluster's lifecycle.
 struct DatabaseCommand: ParsableCommand {
@@ -121,7 +122,7 @@ struct DatabaseCommand: ParsableCommand {
             CLI.fail(CLIText.databaseUnavailable(error.underlying), language: l)
             throw ExitCode(69)
         } catch let error as MigrationError {
-            CLI.fail(DatabaseText.migrationError(error), language: l)
+            CLI.fail(DatabaseText.migrationError(name: error.name, changedFile: error.isChangedFile), language: l)
             throw ExitCode(65)
         } catch let error as PostgresError {
             let storeError = StoreError(error)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// The fields of an entry as flags (domain.md §5). Kind-specific flags are refused on other kinds
 /// by the draft's validation.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// The lifecycle commands share this: connect, record, print the new state.
 enum LifecycleRunner {

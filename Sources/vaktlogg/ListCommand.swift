@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg list`: open entries of the user's units in triage order.
 struct ListCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Rules
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg log incident|deviation|manipulation|threat`: log an entry in seconds.
 struct LogCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// What `log` prints.
 enum LogText {

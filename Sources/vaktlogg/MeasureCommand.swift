@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg measure REF …`: a measure, checked by the rules (weighting, proportionality,
 /// communication) before it is stored. Rejected ones are never stored.

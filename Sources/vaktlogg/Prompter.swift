@@ -3,6 +3,7 @@ import VaktloggCore
 
 #if canImport(Glibc)
 import Glibc
+import VaktloggText
 #endif
 
 /// Asks for missing fields on a terminal, listing the allowed values. Off the terminal (scripts,

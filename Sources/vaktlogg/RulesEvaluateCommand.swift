@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rules
+import VaktloggText
 
 /// `vaktlogg rules evaluate`: JSON lines in on standard input, one JSON result per line out, in
 /// order. Exit 0 when every line was answered, 65 when any line was an error. No database.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg rules explain [RULE]`: a rule's kind, its Norwegian source text and a paraphrase;
 /// without RULE, the list of rule ids.

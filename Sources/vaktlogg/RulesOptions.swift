@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// Options every `rules` subcommand shares: which rule set, which language.
 struct RulesOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg rules validate FILE`: accept or refuse a rule file, naming field, line and reason.
 struct RulesValidateCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Store
 import VaktloggCore
 import Postgres
+import VaktloggText
 
 /// `vaktlogg seed --demo`: fill an empty database with the demonstration data set.
 struct SeedCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg show REF`: the original, its amendments, the full history and the rule trace in words.
 struct ShowCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Postgres
 import Store
 import VaktloggCore
+import VaktloggText
 
 extension CLI {
     /// Prints a Store error in the user's language and returns the exit code to throw.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg sync`: deliver spooled entries exactly once, in the order they were logged.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import Rules
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// A stored rule trace told in words: one sentence per judgement, with the rule's kind and the
 /// strategy section it rests on.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg unit add|list`: prisons, departments and probation offices.
 struct UnitCommand: ParsableCommand {
@@ -38,7 +39,7 @@ struct UnitCommand: ParsableCommand {
                 try NewUnit(code: code, name: name, type: type, region: region, securityLevel: securityLevel)
             }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addUnit(unit) }
-            print(AdminText.unitAdded(added)(l))
+            print(AdminText.unitAdded(code: added.code, name: added.name, type: added.type, region: added.region, securityLevel: added.securityLevel)(l))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg user add|list|disable|enable`: accounts, their role and units. A user is also a PostgreSQL
 /// login role, so what the database enforces (row-level security, privileges) follows the person.
@@ -38,7 +39,7 @@ struct UserCommand: ParsableCommand {
                 try NewUser(name: name, role: role, units: units, fullName: fullName)
             }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addUser(user) }
-            print(AdminText.userAdded(added)(l))
+            print(AdminText.userAdded(name: added.name, role: added.role, units: added.units, homeUnit: added.homeUnit)(l))
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VaktloggText
 
 /// The `vaktlogg` command: parses, calls a library, prints. Nothing else lives here.
 @main

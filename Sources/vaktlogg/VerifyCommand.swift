@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg verify`: recomputes each visible unit's hash chain in the database, names the first
 /// broken link, and exports or checks chain heads kept outside the database (domain.md §9).

@@ -1,5 +1,6 @@
 public import Postgres
 public import VaktloggCore
+import VaktloggText
 
 /// A refusal or failure of a Store operation, in words a duty officer understands.
 ///

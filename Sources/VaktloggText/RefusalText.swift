@@ -1,8 +1,13 @@
-import VaktloggCore
+public import VaktloggCore
 
-/// Messages for the refusals the schema raises (the HINT codes in sql/), in bokmål and English.
-enum RefusalText {
-    static func text(for code: String) -> LocalizedText? { table[code] }
+/// Messages for the refusals the schema raises (the HINT codes `vaktlogg:CODE` in sql/), in bokmål
+/// and English. The database says which rule refused; the words are chosen here.
+public enum RefusalText {
+    /// The message of refusal `code`, or `nil` for a code this binary does not know.
+    public static func text(for code: String) -> LocalizedText? { table[code] }
+
+    /// Every refusal code with a message, for the catalogue test.
+    public static var codes: [String] { table.keys.sorted() }
 
     private static let table: [String: LocalizedText] = [
         "admin_required": .init(nb: "bare en administrator kan gjøre dette", en: "only an administrator may do this"),
