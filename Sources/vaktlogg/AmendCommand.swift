@@ -20,32 +20,31 @@ struct AmendCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        func bad(_ field: String, _ nb: String, _ en: String) -> ExitCode {
-            CLI.report(StoreError(code: "invalid", field: field, message: LocalizedText(nb: nb, en: en)), language: language)
+        func bad(_ field: String, _ message: LocalizedText) -> ExitCode {
+            CLI.report(StoreError(code: "invalid", field: field, message: message), language: language)
         }
         var a = AmendmentDraft(reason: reason)
         a.category = category
         a.text = text
         if let occurred {
-            guard let t = OsloTime.parse(occurred) else { throw bad("occurred", "ukjent tidsformat", "unknown time format") }
+            guard let t = OsloTime.parse(occurred) else { throw bad("occurred", InputText.unknownTime(occurred)) }
             a.occurredAt = t
         }
         if let domain {
             guard let d = SecurityDomain(rawValue: domain) else {
-                throw bad("domain", "tillatt: \(EntryFlags.list(SecurityDomain.self))", "allowed: \(EntryFlags.list(SecurityDomain.self))")
+                throw bad("domain", InputText.unknownCode(InputText.domain, domain, allowed: EntryFlags.list(SecurityDomain.self)))
             }
             a.domain = d
         }
         for i in interests {
             guard let v = Interest(rawValue: i) else {
-                throw bad("interest", "ukjent interesse; tillatt: \(EntryFlags.list(Interest.self))", "unknown interest; allowed: \(EntryFlags.list(Interest.self))")
+                throw bad("interest", InputText.unknownCode(InputText.interest, i, allowed: EntryFlags.list(Interest.self)))
             }
             a.addInterests.append(v)
         }
         a.probability = probability
         a.consequence = consequence
         let state = try StoreCommand.run(options) { try Amender(connection: $0).amend(ref, a) }
-        print(language == .nb ? "\(state.ref): rettelse registrert · \(state.priority.rawValue) · risiko \(state.riskScore)"
-                              : "\(state.ref): amendment recorded · \(state.priority.rawValue) · risk \(state.riskScore)")
+        print(EntryText.amended(ref: state.ref, priority: state.priority.rawValue, risk: state.riskScore)(language))
     }
 }

@@ -19,6 +19,10 @@ struct DatabaseCommand: ParsableCommand {
         @Option(name: .customLong("data-dir"), help: "Datakatalog (VAKTLOGG_DATA_DIR).")
         var dataDir: String?
 
+        @OptionGroup var global: GlobalOptions
+
+        var language: Language { global.language }
+
         func cluster() throws -> EmbeddedCluster {
             try EmbeddedCluster(directory: URL(fileURLWithPath: DataDirectory.resolve(
                 flag: dataDir, environment: ProcessInfo.processInfo.environment)))
@@ -34,10 +38,10 @@ struct DatabaseCommand: ParsableCommand {
             do {
                 let created = try cluster.initializeIfNeeded()
                 try cluster.start()
-                print(created ? "Database opprettet og startet i \(cluster.directory.path)"
-                              : "Database kjører i \(cluster.directory.path)")
+                let path = cluster.directory.path
+                print((created ? CLIText.databaseCreated(path) : CLIText.databaseRunning(path))(location.language))
             } catch let error as EmbeddedClusterError {
-                FileHandle.standardError.write(Data("vaktlogg: \(error.description)\n".utf8))
+                CLI.stderr("vaktlogg: \(error.description)")
                 throw ExitCode(69)
             }
         }
@@ -50,7 +54,7 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             let cluster = try location.cluster()
             try cluster.stop()
-            print("Database stoppet")
+            print(CLIText.databaseStopped(location.language))
         }
     }
 

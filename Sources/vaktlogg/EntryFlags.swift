@@ -59,60 +59,56 @@ struct EntryFlags: ParsableArguments {
     /// Builds a draft, collecting every flag that does not parse.
     func draft(kind: EntryKind, now: Date) -> (EntryDraft, [VaktloggCore.ValidationError]) {
         var errors: [VaktloggCore.ValidationError] = []
-        func bad(_ field: String, _ nb: String, _ en: String) {
-            errors.append(VaktloggCore.ValidationError(code: .unknownCode, field: field, message: LocalizedText(nb: nb, en: en)))
+        func bad(_ field: String, _ what: LocalizedText, _ raw: String, _ allowed: String) {
+            errors.append(VaktloggCore.ValidationError(code: .unknownCode, field: field,
+                                                       message: InputText.unknownCode(what, raw, allowed: allowed)))
         }
         var d = EntryDraft(kind: kind, category: category ?? "", text: text ?? "")
         d.unit = unit
         if let occurred {
             if let t = OsloTime.parse(occurred, now: now) { d.occurredAt = t } else {
-                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "occurred", message: LocalizedText(
-                    nb: "ukjent tidsformat «\(occurred)»; bruk 14:05, '2026-11-23 14:05' eller RFC 3339",
-                    en: "unknown time format “\(occurred)”; use 14:05, '2026-11-23 14:05' or RFC 3339")))
+                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "occurred", message: InputText.unknownTime(occurred)))
             }
         }
         if let domain {
             if let v = SecurityDomain(rawValue: domain) { d.domain = v } else {
-                bad("domain", "ukjent område; tillatt: \(Self.list(SecurityDomain.self))", "unknown domain; allowed: \(Self.list(SecurityDomain.self))")
+                bad("domain", InputText.domain, domain, Self.list(SecurityDomain.self))
             }
         }
         for (i, p) in persons.enumerated() {
             let parts = p.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let role = PersonRole(rawValue: parts[0]) else {
-                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "person[\(i)]", message: LocalizedText(
-                    nb: "skrives ROLLE:SAKSNUMMER; roller: \(Self.list(PersonRole.self))",
-                    en: "is written ROLE:REF; roles: \(Self.list(PersonRole.self))")))
+                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "person[\(i)]", message: InputText.personFormat(roles: Self.list(PersonRole.self))))
                 continue
             }
             d.persons.append(.init(role: role, ref: parts[1]))
         }
         for i in interests {
             if let v = Interest(rawValue: i) { d.interests.append(v) } else {
-                bad("interest", "ukjent interesse «\(i)»; tillatt: \(Self.list(Interest.self))", "unknown interest “\(i)”; allowed: \(Self.list(Interest.self))")
+                bad("interest", InputText.interest, i, Self.list(Interest.self))
             }
         }
         d.probability = probability
         d.consequence = consequence
         if let target {
             if let v = ManipulationTarget(rawValue: target) { d.target = v } else {
-                bad("target", "ukjent mål; tillatt: \(Self.list(ManipulationTarget.self))", "unknown target; allowed: \(Self.list(ManipulationTarget.self))")
+                bad("target", InputText.target, target, Self.list(ManipulationTarget.self))
             }
         }
         d.inWorkingHours = workingHours
         if let source {
             if let v = ThreatSource(rawValue: source) { d.source = v } else {
-                bad("source", "ukjent kilde; tillatt: \(Self.list(ThreatSource.self))", "unknown source; allowed: \(Self.list(ThreatSource.self))")
+                bad("source", InputText.source, source, Self.list(ThreatSource.self))
             }
         }
         if let reliability {
             if let v = SourceReliability(rawValue: reliability.uppercased()) { d.sourceReliability = v } else {
-                bad("reliability", "pålitelighet er A–F", "reliability is A–F")
+                errors.append(VaktloggCore.ValidationError(code: .unknownCode, field: "reliability", message: InputText.reliability))
             }
         }
         if let credibility {
             if let v = InformationCredibility(rawValue: String(credibility)) { d.informationCredibility = v } else {
-                errors.append(VaktloggCore.ValidationError(code: .outOfRange, field: "credibility", message: LocalizedText(
-                    nb: "troverdighet er 1–6 (fikk \(credibility))", en: "credibility is 1–6 (got \(credibility))")))
+                errors.append(VaktloggCore.ValidationError(code: .outOfRange, field: "credibility", message: InputText.credibility(got: credibility)))
             }
         }
         d.organisedCrimeCriteria = criteria

@@ -9,8 +9,7 @@ enum LifecycleRunner {
     static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, done: LocalizedText) throws {
         let language = options.language
         let state = try StoreCommand.run(options) { try Lifecycle(connection: $0).record(events, on: ref) }
-        let status = StatusText.name(state.status)(language)
-        print("\(state.ref): \(done(language)) · status \(status)")
+        print(LifecycleText.done(ref: state.ref, what: done, status: state.status)(language))
     }
 }
 
@@ -19,7 +18,7 @@ struct AckCommand: ParsableCommand {
     @Argument(help: "Referanse, f.eks. OSLO-12.") var ref: String
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.acknowledge], ref: ref, options: options, done: LocalizedText(nb: "kvittert", en: "acknowledged"))
+        try LifecycleRunner.run([.acknowledge], ref: ref, options: options, done: LifecycleText.acknowledged)
     }
 }
 
@@ -29,7 +28,7 @@ struct AssignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Brukernavn.", valueName: "USER")) var to: String
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.assign(to: to)], ref: ref, options: options, done: LocalizedText(nb: "tildelt \(to)", en: "assigned to \(to)"))
+        try LifecycleRunner.run([.assign(to: to)], ref: ref, options: options, done: LifecycleText.assigned(to))
     }
 }
 
@@ -39,7 +38,7 @@ struct CommentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Kommentar.", valueName: "TEXT")) var text: String
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.comment(text)], ref: ref, options: options, done: LocalizedText(nb: "kommentert", en: "commented"))
+        try LifecycleRunner.run([.comment(text)], ref: ref, options: options, done: LifecycleText.commented)
     }
 }
 
@@ -59,22 +58,19 @@ struct TreatCommand: ParsableCommand {
         if let cause { events.append(.startTreatment(cause: cause)) }
         if measure != nil || responsible != nil || due != nil {
             guard let measure, let responsible, let due else {
-                throw CLI.report(StoreError(code: "measure_incomplete", field: "measure", message: LocalizedText(
-                    nb: "et tiltak krever --measure, --responsible og --due", en: "a measure needs --measure, --responsible and --due")),
+                throw CLI.report(StoreError(code: "measure_incomplete", field: "measure", message: LifecycleText.measureIncomplete),
                     language: language)
             }
             guard let date = CalendarDate(due) else {
-                throw CLI.report(StoreError(code: "invalid_format", field: "due", message: LocalizedText(
-                    nb: "dato skrives ÅÅÅÅ-MM-DD", en: "a date is written YYYY-MM-DD")), language: language)
+                throw CLI.report(StoreError(code: "invalid_format", field: "due", message: LifecycleText.dateFormat), language: language)
             }
             events.append(.decideMeasure(measure: measure, responsible: responsible, due: date))
         }
         guard !events.isEmpty else {
-            throw CLI.report(StoreError(code: "required", field: "cause", message: LocalizedText(
-                nb: "oppgi --cause og/eller --measure/--responsible/--due", en: "give --cause and/or --measure/--responsible/--due")),
+            throw CLI.report(StoreError(code: "required", field: "cause", message: LifecycleText.treatmentNeedsSomething),
                 language: language)
         }
-        try LifecycleRunner.run(events, ref: ref, options: options, done: LocalizedText(nb: "behandling registrert", en: "treatment recorded"))
+        try LifecycleRunner.run(events, ref: ref, options: options, done: LifecycleText.treatmentRecorded)
     }
 }
 
@@ -92,11 +88,10 @@ struct CloseCommand: ParsableCommand {
             let kind = try? EntryRepository(connection: connection).summary(ref: ref).kind
             connection.close()
             if kind == .deviation {
-                verification = Prompter(language: options.language).ask(LocalizedText(
-                    nb: "Verifisering av at tiltaket virker", en: "Verification that the measure works"))
+                verification = Prompter(language: options.language).ask(LifecycleText.askVerification)
             }
         }
-        try LifecycleRunner.run([.close(verification: verification)], ref: ref, options: options, done: LocalizedText(nb: "lukket", en: "closed"))
+        try LifecycleRunner.run([.close(verification: verification)], ref: ref, options: options, done: LifecycleText.closed)
     }
 }
 
@@ -106,7 +101,7 @@ struct ReopenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var reason: String
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.reopen(reason: reason)], ref: ref, options: options, done: LocalizedText(nb: "gjenåpnet", en: "reopened"))
+        try LifecycleRunner.run([.reopen(reason: reason)], ref: ref, options: options, done: LifecycleText.reopened)
     }
 }
 
@@ -137,15 +132,13 @@ struct AssessThreatCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard let reliability = SourceReliability(rawValue: source.uppercased()) else {
-            throw CLI.report(StoreError(code: "unknown_code", field: "source", message: LocalizedText(
-                nb: "kildens pålitelighet er A–F", en: "source reliability is A–F")), language: language)
+            throw CLI.report(StoreError(code: "unknown_code", field: "source", message: InputText.reliability), language: language)
         }
         guard let cred = InformationCredibility(rawValue: String(credibility)) else {
-            throw CLI.report(StoreError(code: "out_of_range", field: "credibility", message: LocalizedText(
-                nb: "troverdighet er 1–6 (fikk \(credibility))", en: "credibility is 1–6 (got \(credibility))")), language: language)
+            throw CLI.report(StoreError(code: "out_of_range", field: "credibility", message: InputText.credibility(got: credibility)), language: language)
         }
         try LifecycleRunner.run([.assessThreat(source: reliability, credibility: cred, probability: probability, consequence: consequence)],
-                                ref: ref, options: options, done: LocalizedText(nb: "vurdert", en: "assessed"))
+                                ref: ref, options: options, done: LifecycleText.assessed)
     }
 }
 
@@ -162,21 +155,6 @@ struct PoliceCommand: ParsableCommand {
                 nb: "beslutningen er inform eller not-inform", en: "the decision is inform or not-inform")), language: options.language)
         }
         try LifecycleRunner.run([.policeDecision(inform: d == "inform", justification: justification)], ref: ref, options: options,
-                                done: LocalizedText(nb: "politibeslutning registrert", en: "police decision recorded"))
-    }
-}
-
-/// Names of statuses in the user's language.
-enum StatusText {
-    static func name(_ status: String) -> LocalizedText {
-        switch status {
-        case "registered": LocalizedText(nb: "registrert", en: "registered")
-        case "acknowledged": LocalizedText(nb: "kvittert", en: "acknowledged")
-        case "under_treatment": LocalizedText(nb: "under behandling", en: "under treatment")
-        case "measure_decided": LocalizedText(nb: "tiltak besluttet", en: "measure decided")
-        case "assessed": LocalizedText(nb: "vurdert", en: "assessed")
-        case "closed": LocalizedText(nb: "lukket", en: "closed")
-        default: LocalizedText(nb: status, en: status)
-        }
+                                done: LifecycleText.policeDecisionRecorded)
     }
 }

@@ -26,9 +26,8 @@ struct ListCommand: ParsableCommand {
         filter.limit = max(1, min(limit, 10_000))
         for k in kinds {
             guard let kind = EntryKind(rawValue: k) else {
-                throw CLI.report(StoreError(code: "unknown_code", field: "kind", message: LocalizedText(
-                    nb: "ukjent type «\(k)»; tillatt: \(EntryFlags.list(EntryKind.self))",
-                    en: "unknown kind “\(k)”; allowed: \(EntryFlags.list(EntryKind.self))")), language: language)
+                throw CLI.report(StoreError(code: "unknown_code", field: "kind", message: InputText.unknownCode(
+                    InputText.kind, k, allowed: EntryFlags.list(EntryKind.self))), language: language)
             }
             filter.kinds.append(kind)
         }
@@ -36,16 +35,14 @@ struct ListCommand: ParsableCommand {
         for s in statuses {
             if s == "all" { filter.includeClosed = true; continue }
             guard allowedStatuses.contains(s) else {
-                throw CLI.report(StoreError(code: "unknown_code", field: "status", message: LocalizedText(
-                    nb: "ukjent status «\(s)»; tillatt: all, \(allowedStatuses.joined(separator: ", "))",
-                    en: "unknown status “\(s)”; allowed: all, \(allowedStatuses.joined(separator: ", "))")), language: language)
+                throw CLI.report(StoreError(code: "unknown_code", field: "status", message: InputText.unknownCode(
+                    InputText.status, s, allowed: "all, " + allowedStatuses.joined(separator: ", "))), language: language)
             }
             filter.statuses.append(s)
         }
         for t in tiers {
             guard let n = Int(t.uppercased().hasPrefix("P") ? String(t.dropFirst()) : t), (1...4).contains(n) else {
-                throw CLI.report(StoreError(code: "out_of_range", field: "tier", message: LocalizedText(
-                    nb: "nivå er 1–4 (eller P1–P4)", en: "a tier is 1–4 (or P1–P4)")), language: language)
+                throw CLI.report(StoreError(code: "out_of_range", field: "tier", message: InputText.tier), language: language)
             }
             filter.tiers.append(n)
         }
@@ -58,7 +55,7 @@ struct ListCommand: ParsableCommand {
         if json {
             print(JSONText.encode(entries.map { EntryJSON.summary($0, now: now) }))
         } else if entries.isEmpty {
-            print(language == .nb ? "Ingen oppføringer." : "No entries.")
+            print(EntryText.noEntries(language))
         } else {
             for e in entries { print(EntryLine.format(e, now: now, language: language)) }
         }
@@ -68,12 +65,12 @@ struct ListCommand: ParsableCommand {
 /// One line of `list`: priority, reference, kind/category, status, time, deadline, text.
 enum EntryLine {
     static func format(_ e: EntrySummary, now: Date, language: Language) -> String {
-        let overdue = e.isOverdue(at: now) ? (language == .nb ? " FORFALT" : " OVERDUE") : ""
-        let due = e.nextDue.map { (language == .nb ? " frist " : " due ") + OsloTime.format($0) } ?? ""
+        let overdue = e.isOverdue(at: now) ? " " + EntryText.overdue(language) : ""
+        let due = e.nextDue.map { " " + EntryText.due(OsloTime.format($0))(language) } ?? ""
         let first = e.text.split(separator: "\n").first.map(String.init) ?? ""
         let short = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        let status = StatusText.name(e.status)(language)
-        return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(e.kind.rawValue)/\(e.category) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
+        let status = Status.label(e.status)(language)
+        return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(EntryCategory.label(kind: e.kind, code: e.category)(language)) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
     }
 }
 

@@ -50,9 +50,12 @@ struct LogCommand: ParsableCommand {
     }
 }
 
-/// `--json`: read the entry from standard input and answer in JSON.
+/// `--input FILE|-`: the whole entry as JSON from a file or standard input; `--json`: answer in JSON.
 struct LogOutput: ParsableArguments {
-    @Flag(help: "Les hele oppføringen som JSON fra standard inn og svar med JSON.")
+    @Option(help: ArgumentHelp("Les hele oppføringen som JSON fra FILE, eller fra standard inn med -.", valueName: "FILE|-"))
+    var input: String?
+
+    @Flag(help: "Svar med JSON.")
     var json = false
 }
 
@@ -100,14 +103,20 @@ struct LogRunner {
     }
 
     private func readDraft(now: Date, language: Language) throws -> EntryDraft {
-        if output.json {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+        if let input = output.input {
+            let data: Data
+            if input == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else if let read = FileManager.default.contents(atPath: input) {
+                data = read
+            } else {
+                CLI.fail(InputText.cannotReadInput(input), language: language)
+                throw ExitCode(64)
+            }
             do throws(VaktloggCore.ValidationError) {
                 var draft = try EntryDraft.decode(json: data)
                 if draft.kind != kind {
-                    throw VaktloggCore.ValidationError(code: .inconsistent, field: "kind", message: LocalizedText(
-                        nb: "JSON sier \(draft.kind.rawValue), kommandoen \(kind.rawValue)",
-                        en: "the JSON says \(draft.kind.rawValue), the command \(kind.rawValue)"))
+                    throw VaktloggCore.ValidationError(code: .inconsistent, field: "kind", message: InputText.kindMismatch(input: draft.kind.rawValue, command: kind.rawValue))
                 }
                 draft.kind = kind
                 return draft
@@ -126,30 +135,30 @@ struct LogRunner {
 
     private func askForMissing(_ d: inout EntryDraft, language: Language) {
         let p = Prompter(language: language)
-        if d.category.isEmpty, let v = p.ask(LocalizedText(nb: "Kategori", en: "Category"), allowed: kind.categoryCodes) {
+        if d.category.isEmpty, let v = p.ask(InputText.askCategory, allowed: kind.categoryCodes) {
             d.category = v
         }
-        if d.text.trimmingCharacters(in: .whitespaces).isEmpty, let v = p.ask(LocalizedText(nb: "Beskrivelse", en: "Description")) {
+        if d.text.trimmingCharacters(in: .whitespaces).isEmpty, let v = p.ask(InputText.askDescription) {
             d.text = v
         }
         let scale = (1...5).map(String.init)
-        if d.probability == nil, let v = p.ask(LocalizedText(nb: "Sannsynlighet", en: "Probability"), allowed: scale) {
+        if d.probability == nil, let v = p.ask(InputText.askProbability, allowed: scale) {
             d.probability = Int(v)
         }
-        if d.consequence == nil, let v = p.ask(LocalizedText(nb: "Konsekvens", en: "Consequence"), allowed: scale) {
+        if d.consequence == nil, let v = p.ask(InputText.askConsequence, allowed: scale) {
             d.consequence = Int(v)
         }
         if kind == .manipulation {
-            if d.target == nil, let v = p.ask(LocalizedText(nb: "Mål", en: "Target"), allowed: ManipulationTarget.allCases.map(\.rawValue)) {
+            if d.target == nil, let v = p.ask(InputText.askTarget, allowed: ManipulationTarget.allCases.map(\.rawValue)) {
                 d.target = ManipulationTarget(rawValue: v)
             }
-            if d.inWorkingHours == nil, let v = p.ask(LocalizedText(nb: "I arbeidstid (ja/nei)", en: "In working hours (yes/no)"),
-                                                       allowed: language == .nb ? ["ja", "nei"] : ["yes", "no"]) {
+            if d.inWorkingHours == nil, let v = p.ask(InputText.askWorkingHours,
+                                                       allowed: InputText.yesNo(language)) {
                 d.inWorkingHours = (v == "ja" || v == "yes")
             }
         }
         if kind == .threat, d.source == nil,
-           let v = p.ask(LocalizedText(nb: "Kilde", en: "Source"), allowed: ThreatSource.allCases.map(\.rawValue)) {
+           let v = p.ask(InputText.askSource, allowed: ThreatSource.allCases.map(\.rawValue)) {
             d.source = ThreatSource(rawValue: v)
         }
     }
@@ -159,14 +168,10 @@ struct LogRunner {
             let user: String? = if case .embedded = options.target.location { options.target.user } else { nil }
             try spool.write(draft, user: user)
         } catch {
-            CLI.stderr(language == .nb
-                ? "vaktlogg: databasen kan ikke nås, og oppføringen kunne IKKE lagres lokalt (\(error)). Noter den på papir."
-                : "vaktlogg: the database cannot be reached and the entry could NOT be saved locally (\(error)). Write it down on paper.")
+            CLI.fail(CLIText.notSpooled("\(error)"), language: language)
             throw ExitCode(70)
         }
-        CLI.stderr(language == .nb
-            ? "vaktlogg: databasen kan ikke nås (\(reason)). Oppføringen er lagret lokalt i køen og leveres med `vaktlogg sync`."
-            : "vaktlogg: the database cannot be reached (\(reason)). The entry is saved locally in the spool; deliver it with `vaktlogg sync`.")
+        CLI.fail(CLIText.spooled(reason: reason), language: language)
         SpoolReminder.remind(spool, language: language)
     }
 }

@@ -24,29 +24,29 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        func bad(_ field: String, _ nb: String, _ en: String) -> ExitCode {
-            CLI.report(StoreError(code: "unknown_code", field: field, message: LocalizedText(nb: nb, en: en)), language: language)
+        func bad(_ field: String, _ message: LocalizedText) -> ExitCode {
+            CLI.report(StoreError(code: "unknown_code", field: field, message: message), language: language)
         }
         guard let t = MeasureType(rawValue: type) else {
-            throw bad("type", "ukjent type; tillatt: \(EntryFlags.list(MeasureType.self))", "unknown type; allowed: \(EntryFlags.list(MeasureType.self))")
+            throw bad("type", InputText.unknownCode(InputText.measureType, type, allowed: EntryFlags.list(MeasureType.self)))
         }
         guard let p = Interest(rawValue: purpose) else {
-            throw bad("purpose", "ukjent interesse; tillatt: \(EntryFlags.list(Interest.self))", "unknown interest; allowed: \(EntryFlags.list(Interest.self))")
+            throw bad("purpose", InputText.unknownCode(InputText.interest, purpose, allowed: EntryFlags.list(Interest.self)))
         }
         var b: [Interest] = []
         for x in burdens {
             guard let i = Interest(rawValue: x) else {
-                throw bad("burden", "ukjent interesse «\(x)»; tillatt: \(EntryFlags.list(Interest.self))", "unknown interest “\(x)”; allowed: \(EntryFlags.list(Interest.self))")
+                throw bad("burden", InputText.unknownCode(InputText.interest, x, allowed: EntryFlags.list(Interest.self)))
             }
             b.append(i)
         }
         guard let r = Restrictiveness(rawValue: restrictiveness) else {
-            throw bad("restrictiveness", "inngripen er 0–4 (fikk \(restrictiveness))", "restrictiveness is 0–4 (got \(restrictiveness))")
+            throw bad("restrictiveness", InputText.restrictiveness(got: restrictiveness))
         }
         var draft = MeasureDraft(type: t, purpose: p, burdens: b, restrictiveness: r)
         if let ground {
             guard let g = CommunicationGround(rawValue: ground) else {
-                throw bad("ground", "ukjent grunnlag; tillatt: \(EntryFlags.list(CommunicationGround.self))", "unknown ground; allowed: \(EntryFlags.list(CommunicationGround.self))")
+                throw bad("ground", InputText.unknownCode(InputText.ground, ground, allowed: EntryFlags.list(CommunicationGround.self)))
             }
             draft.ground = g
         }
@@ -64,9 +64,9 @@ struct MeasureCommand: ParsableCommand {
             CLI.stderr(error.formatted(language))
             let prompter = Prompter(language: language)
             if error.code == "measure_needs_justification" {
-                draft.justification = prompter.ask(LocalizedText(nb: "Begrunnelse", en: "Justification"))
+                draft.justification = prompter.ask(MeasureText.askJustification)
             } else {
-                draft.rehabilitationNote = prompter.ask(LocalizedText(nb: "Virkning på påvirkningsarbeidet", en: "Effect on rehabilitation"))
+                draft.rehabilitationNote = prompter.ask(MeasureText.askRehabilitationEffect)
             }
             let retry = draft
             attempt = Result { () throws(StoreError) -> MeasureResult in try workflow.record(retry, on: ref) }
@@ -77,9 +77,7 @@ struct MeasureCommand: ParsableCommand {
         case .failure(let error): throw CLI.report(error, language: language)
         }
         let departures = result.violations.filter(\.justified).map(\.rule)
-        print(language == .nb
-              ? "Tiltak \(result.id ?? 0) registrert på \(ref) · \(result.outcome == "justified" ? "begrunnet avvik fra hovedregel (\(departures.joined(separator: ", ")))" : "tillatt")"
-              : "Measure \(result.id ?? 0) recorded on \(ref) · \(result.outcome == "justified" ? "justified departure (\(departures.joined(separator: ", ")))" : "allowed")")
+        print(MeasureText.recorded(id: result.id ?? 0, ref: ref, departures: result.outcome == "justified" ? departures : nil)(language))
     }
 }
 
@@ -99,12 +97,12 @@ struct DecideCommand: ParsableCommand {
         let language = options.language
         var justification = justification
         if publicSafety, justification == nil, Prompter.isInteractive {
-            justification = Prompter(language: language).ask(LocalizedText(nb: "Begrunnelse", en: "Justification"))
+            justification = Prompter(language: language).ask(MeasureText.askJustification)
         }
         let draft = DecisionDraft(text: text, publicSafetySignificant: publicSafety, justification: justification,
                                   assessments: assessments.map(Int64.init), person: person)
         let id = try StoreCommand.run(options) { try DecisionWorkflow(connection: $0).record(draft, on: ref) }
-        print(language == .nb ? "Vedtak \(id) registrert på \(ref)" : "Decision \(id) recorded on \(ref)")
+        print(MeasureText.decisionRecorded(id: id, ref: ref)(language))
     }
 }
 
@@ -124,8 +122,6 @@ struct AssessPersonCommand: ParsableCommand {
             try RiskAssessmentWorkflow(connection: $0).record(person: person, unit: unit, probability: probability,
                                                               consequence: consequence, summary: summary)
         }
-        print(language == .nb
-              ? "Risikovurdering \(r.id) av \(person): risiko \(r.score) (\(TraceWords.bandName(r.band.rawValue, nb: true))), gyldig til \(r.validUntil)"
-              : "Risk assessment \(r.id) of \(person): risk \(r.score) (\(r.band.rawValue)), valid until \(r.validUntil)")
+        print(MeasureText.assessmentRecorded(id: r.id, person: person, score: r.score, band: r.band, validUntil: "\(r.validUntil)")(language))
     }
 }

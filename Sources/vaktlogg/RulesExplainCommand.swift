@@ -14,11 +14,10 @@ struct RulesExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Regelens id, f.eks. tier1_over_order.", valueName: "RULE"))
     var rule: String?
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let l = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
+        let l = global.language
         guard let rule else {
             print(RulesText.knownRules(l))
             print(Self.listing)

@@ -61,7 +61,5 @@ enum LoginRefusal {
             || (message.contains("role \"") && message.contains("does not exist"))
     }
 
-    static let message = LocalizedText(
-        nb: "innlogging avvist: brukeren er deaktivert, ukjent eller har ikke tilgang til denne databasen",
-        en: "login refused: the user is disabled, unknown or has no access to this database")
+    static let message = CLIText.loginRefused
 }

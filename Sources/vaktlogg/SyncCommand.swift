@@ -19,11 +19,10 @@ struct SyncCommand: ParsableCommand {
         let spool = Spool(directory: options.spoolDirectory)
         let (items, unreadable) = spool.pending()
         for u in unreadable {
-            CLI.stderr(language == .nb ? "vaktlogg: kan ikke lese køfilen \(u.file.path); den er latt urørt"
-                                       : "vaktlogg: cannot read spool file \(u.file.path); it is left in place")
+            CLI.fail(CLIText.unreadableSpoolFile(u.file.path), language: language)
         }
         if items.isEmpty {
-            if !json { print(language == .nb ? "Køen er tom." : "The spool is empty.") }
+            if !json { print(CLIText.spoolEmpty(language)) }
             if !unreadable.isEmpty { throw ExitCode(65) }
             return
         }
@@ -41,14 +40,12 @@ struct SyncCommand: ParsableCommand {
                                            "already_stored": logged.alreadyStored,
                                            "reported_at": item.draft.reportedAt.map(OsloTime.rfc3339) ?? NSNull()]))
                 } else if logged.alreadyStored {
-                    print(language == .nb ? "Allerede levert: \(logged.ref) (meldt \(reported))" : "Already delivered: \(logged.ref) (reported \(reported))")
+                    print(CLIText.alreadyDelivered(ref: logged.ref, reported: reported)(language))
                 } else {
-                    print(language == .nb ? "Levert: \(logged.ref) · \(logged.priority.rawValue) (meldt \(reported))"
-                                          : "Delivered: \(logged.ref) · \(logged.priority.rawValue) (reported \(reported))")
+                    print(CLIText.delivered(ref: logged.ref, priority: logged.priority.rawValue, reported: reported)(language))
                 }
             } catch let error as StoreError where error.category == .unavailable {
-                CLI.stderr(language == .nb ? "vaktlogg: forbindelsen brøt; resten blir liggende i køen"
-                                           : "vaktlogg: the connection broke; the rest stays in the spool")
+                CLI.fail(CLIText.connectionLost, language: language)
                 throw ExitCode(69)
             } catch let error as StoreError {
                 failed = true

@@ -16,4 +16,9 @@ struct Vaktlogg: ParsableCommand {
             VerifyCommand.self, RulesCommand.self, DatabaseCommand.self,
         ]
     )
+
+    /// Parses with `--lang`/`--user` accepted before the subcommand too (``GlobalOptions``).
+    static func main() {
+        main(GlobalOptions.reordered(Array(CommandLine.arguments.dropFirst())))
+    }
 }
