@@ -45,6 +45,9 @@ public enum CLIText {
     public static let seedHint = t("Prøv: vaktlogg list --user kari.lund   (sikkerhetsleder, Bjørkvik og Fjellheim)",
                                    "Try: vaktlogg list --user kari.lund   (security coordinator, Bjørkvik and Fjellheim)")
 
+    public static let seedNeedsDemo = t("oppgi --demo (bare demodatasettet finnes)", "give --demo (only the demonstration data set exists)")
+    public static let seedDays = t("--days må være 1–730", "--days must be 1–730")
+
     // db start / stop
     public static func databaseCreated(_ path: String) -> LocalizedText {
         t("Database opprettet og startet i \(path)", "Database created and started in \(path)")

@@ -86,3 +86,9 @@ public enum EntryText {
         t("\(ref): rettelse registrert · \(priority) · risiko \(risk)", "\(ref): amendment recorded · \(priority) · risk \(risk)")
     }
 }
+
+extension EntryText {
+    public static let informPolice = t("informer politiet", "inform the police")
+    public static let doNotInformPolice = t("ikke informer politiet", "do not inform the police")
+    public static let allStatuses = t("alle, også lukkede", "all, closed too")
+}

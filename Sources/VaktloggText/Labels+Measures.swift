@@ -68,3 +68,16 @@ extension RuleKind: Labelled {
     /// The name of a rule-kind code; an unknown code is shown as it is.
     public static func label(_ code: String) -> LocalizedText { labelOf(RuleKind.self, code) }
 }
+
+extension DeadlineKind: Labelled {
+    public var label: LocalizedText { EventText.deadline(rawValue) }
+}
+
+extension SeriousCrimeResult: Labelled {
+    public var label: LocalizedText {
+        switch self {
+        case .serious: t("alvorlig kriminalitet (prioritert)", "serious crime (prioritised)")
+        case .manualAssessment: t("krever en helhetsvurdering", "needs an overall assessment")
+        }
+    }
+}

@@ -12,10 +12,11 @@ struct AmendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Ny kategori.", valueName: "CODE")) var category: String?
     @Option(help: ArgumentHelp("Ny tekst.", valueName: "TEXT")) var text: String?
     @Option(help: ArgumentHelp("Nytt tidspunkt.", valueName: "TIME")) var occurred: String?
-    @Option(help: ArgumentHelp("Nytt område.", valueName: "DOMAIN")) var domain: String?
-    @Option(name: .customLong("interest"), help: ArgumentHelp("Interesse å legge til (gjentas).", valueName: "CODE")) var interests: [String] = []
+    @Option(help: ArgumentHelp("Nytt område.", valueName: "DOMAIN")) var domain: SecurityDomain?
+    @Option(name: .customLong("interest"), help: ArgumentHelp("Interesse å legge til (gjentas).", valueName: "CODE")) var interests: [Interest] = []
     @Option(help: ArgumentHelp("Ny sannsynlighet 1–5.", valueName: "N")) var probability: Int?
     @Option(help: ArgumentHelp("Ny konsekvens 1–5.", valueName: "N")) var consequence: Int?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
     func run() throws {
@@ -30,21 +31,12 @@ struct AmendCommand: ParsableCommand {
             guard let t = OsloTime.parse(occurred) else { throw bad("occurred", InputText.unknownTime(occurred)) }
             a.occurredAt = t
         }
-        if let domain {
-            guard let d = SecurityDomain(rawValue: domain) else {
-                throw bad("domain", InputText.unknownCode(InputText.domain, domain, allowed: EntryFlags.list(SecurityDomain.self)))
-            }
-            a.domain = d
-        }
-        for i in interests {
-            guard let v = Interest(rawValue: i) else {
-                throw bad("interest", InputText.unknownCode(InputText.interest, i, allowed: EntryFlags.list(Interest.self)))
-            }
-            a.addInterests.append(v)
-        }
+        a.domain = domain
+        a.addInterests = interests
         a.probability = probability
         a.consequence = consequence
         let state = try StoreCommand.run(options) { try Amender(connection: $0).amend(ref, a) }
+        if output.json { return print(JSONText.encode(EntryJSON.summary(state, now: Date()))) }
         print(EntryText.amended(ref: state.ref, priority: state.priority.rawValue, risk: state.riskScore)(language))
     }
 }

@@ -42,7 +42,7 @@ struct DatabaseCommand: ParsableCommand {
                 print((created ? CLIText.databaseCreated(path) : CLIText.databaseRunning(path))(location.language))
             } catch let error as EmbeddedClusterError {
                 CLI.stderr("vaktlogg: \(error.description)")
-                throw ExitCode(69)
+                throw ExitStatus.unavailable
             }
         }
     }
@@ -75,10 +75,10 @@ struct DatabaseCommand: ParsableCommand {
                 switch try cluster.status() {
                 case .notInitialized:
                     print(DatabaseText.notCreated(cluster.directory.path)(l))
-                    throw ExitCode(3)
+                    throw ExitStatus.notRunning
                 case .stopped:
                     print(DatabaseText.stopped(cluster.directory.path)(l))
-                    throw ExitCode(3)
+                    throw ExitStatus.notRunning
                 case .running(let pid):
                     print(DatabaseText.running(pid, cluster.socketDirectory.path)(l))
                 }
@@ -124,14 +124,14 @@ struct DatabaseCommand: ParsableCommand {
             return try body()
         } catch let error as DatabaseUnavailable {
             CLI.fail(CLIText.databaseUnavailable(error.underlying), language: l)
-            throw ExitCode(69)
+            throw ExitStatus.unavailable
         } catch let error as MigrationError {
             CLI.fail(DatabaseText.migrationError(name: error.name, changedFile: error.isChangedFile), language: l)
-            throw ExitCode(65)
+            throw ExitStatus.badData
         } catch let error as PostgresError {
             let storeError = StoreError(error)
             CLI.fail(storeError.message, language: l)
-            throw ExitCode(storeError.exitCode)
+            throw ExitStatus.of(storeError)
         }
     }
 }

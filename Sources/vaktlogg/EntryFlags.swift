@@ -19,14 +19,14 @@ struct EntryFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Når det skjedde: 14:05, '2026-11-23 14:05' (Oslo-tid) eller RFC 3339. Standard: nå.", valueName: "TIME"))
     var occurred: String?
 
-    @Option(help: ArgumentHelp("Område: correctional_security, hse, infosec.", valueName: "DOMAIN"))
-    var domain: String?
+    @Option(help: ArgumentHelp("Område.", valueName: "DOMAIN"))
+    var domain: SecurityDomain?
 
     @Option(name: .customLong("person"), help: ArgumentHelp("Involvert person, ROLLE:SAKSNUMMER (gjentas).", valueName: "ROLE:REF"))
     var persons: [String] = []
 
     @Option(name: .customLong("interest"), help: ArgumentHelp("Truet interesse i tillegg til kategoriens (gjentas).", valueName: "CODE"))
-    var interests: [String] = []
+    var interests: [Interest] = []
 
     @Option(help: ArgumentHelp("Sannsynlighet 1–5.", valueName: "N"))
     var probability: Int?
@@ -34,21 +34,21 @@ struct EntryFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Konsekvens 1–5.", valueName: "N"))
     var consequence: Int?
 
-    @Option(help: ArgumentHelp("Manipulasjon: mål (self, colleague, family).", valueName: "TARGET"))
-    var target: String?
+    @Option(help: ArgumentHelp("Manipulasjon: mål.", valueName: "TARGET"))
+    var target: ManipulationTarget?
 
     @Flag(name: .customLong("working-hours"), inversion: .prefixedEnableDisable,
           help: "Manipulasjon: i arbeidstid (--enable-working-hours) eller utenfor (--disable-working-hours).")
     var workingHours: Bool?
 
-    @Option(help: ArgumentHelp("Trussel: kilde (own_observation, inmate, staff, police_infoflyt, other_agency, technical).", valueName: "SOURCE"))
-    var source: String?
+    @Option(help: ArgumentHelp("Trussel: kilde.", valueName: "SOURCE"))
+    var source: ThreatSource?
 
     @Option(help: ArgumentHelp("Trussel: kildens pålitelighet A–F.", valueName: "A-F"))
-    var reliability: String?
+    var reliability: SourceReliability?
 
     @Option(help: ArgumentHelp("Trussel: informasjonens troverdighet 1–6.", valueName: "1-6"))
-    var credibility: Int?
+    var credibility: InformationCredibility?
 
     @Option(name: .customLong("criterion"), help: ArgumentHelp("Trussel: kriterium for organisert kriminalitet 1–11 (gjentas).", valueName: "N"))
     var criteria: [Int] = []
@@ -59,10 +59,6 @@ struct EntryFlags: ParsableArguments {
     /// Builds a draft, collecting every flag that does not parse.
     func draft(kind: EntryKind, now: Date) -> (EntryDraft, [VaktloggCore.ValidationError]) {
         var errors: [VaktloggCore.ValidationError] = []
-        func bad(_ field: String, _ what: LocalizedText, _ raw: String, _ allowed: String) {
-            errors.append(VaktloggCore.ValidationError(code: .unknownCode, field: field,
-                                                       message: InputText.unknownCode(what, raw, allowed: allowed)))
-        }
         var d = EntryDraft(kind: kind, category: category ?? "", text: text ?? "")
         d.unit = unit
         if let occurred {
@@ -70,11 +66,7 @@ struct EntryFlags: ParsableArguments {
                 errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "occurred", message: InputText.unknownTime(occurred)))
             }
         }
-        if let domain {
-            if let v = SecurityDomain(rawValue: domain) { d.domain = v } else {
-                bad("domain", InputText.domain, domain, Self.list(SecurityDomain.self))
-            }
-        }
+        if let domain { d.domain = domain }
         for (i, p) in persons.enumerated() {
             let parts = p.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let role = PersonRole(rawValue: parts[0]) else {
@@ -83,34 +75,14 @@ struct EntryFlags: ParsableArguments {
             }
             d.persons.append(.init(role: role, ref: parts[1]))
         }
-        for i in interests {
-            if let v = Interest(rawValue: i) { d.interests.append(v) } else {
-                bad("interest", InputText.interest, i, Self.list(Interest.self))
-            }
-        }
+        d.interests += interests
         d.probability = probability
         d.consequence = consequence
-        if let target {
-            if let v = ManipulationTarget(rawValue: target) { d.target = v } else {
-                bad("target", InputText.target, target, Self.list(ManipulationTarget.self))
-            }
-        }
+        d.target = target
         d.inWorkingHours = workingHours
-        if let source {
-            if let v = ThreatSource(rawValue: source) { d.source = v } else {
-                bad("source", InputText.source, source, Self.list(ThreatSource.self))
-            }
-        }
-        if let reliability {
-            if let v = SourceReliability(rawValue: reliability.uppercased()) { d.sourceReliability = v } else {
-                errors.append(VaktloggCore.ValidationError(code: .unknownCode, field: "reliability", message: InputText.reliability))
-            }
-        }
-        if let credibility {
-            if let v = InformationCredibility(rawValue: String(credibility)) { d.informationCredibility = v } else {
-                errors.append(VaktloggCore.ValidationError(code: .outOfRange, field: "credibility", message: InputText.credibility(got: credibility)))
-            }
-        }
+        d.source = source
+        d.sourceReliability = reliability
+        d.informationCredibility = credibility
         d.organisedCrimeCriteria = criteria
         if infoflyt { d.infoflyt = true }
         return (d, errors)

@@ -6,19 +6,22 @@ import VaktloggText
 
 /// The lifecycle commands share this: connect, record, print the new state.
 enum LifecycleRunner {
-    static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, done: LocalizedText) throws {
+    static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, output: JSONFlag,
+                    done: LocalizedText) throws {
         let language = options.language
         let state = try StoreCommand.run(options) { try Lifecycle(connection: $0).record(events, on: ref) }
-        print(LifecycleText.done(ref: state.ref, what: done, status: state.status)(language))
+        print(output.json ? JSONText.encode(EntryJSON.summary(state, now: Date()))
+                          : LifecycleText.done(ref: state.ref, what: done, status: state.status)(language))
     }
 }
 
 struct AckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ack", abstract: "Kvitter for en oppføring.")
     @Argument(help: "Referanse, f.eks. OSLO-12.") var ref: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.acknowledge], ref: ref, options: options, done: LifecycleText.acknowledged)
+        try LifecycleRunner.run([.acknowledge], ref: ref, options: options, output: output, done: LifecycleText.acknowledged)
     }
 }
 
@@ -26,9 +29,10 @@ struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Tildel en oppføring til en bruker.")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Brukernavn.", valueName: "USER")) var to: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.assign(to: to)], ref: ref, options: options, done: LifecycleText.assigned(to))
+        try LifecycleRunner.run([.assign(to: to)], ref: ref, options: options, output: output, done: LifecycleText.assigned(to))
     }
 }
 
@@ -36,9 +40,10 @@ struct CommentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "comment", abstract: "Legg til en kommentar.")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Kommentar.", valueName: "TEXT")) var text: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.comment(text)], ref: ref, options: options, done: LifecycleText.commented)
+        try LifecycleRunner.run([.comment(text)], ref: ref, options: options, output: output, done: LifecycleText.commented)
     }
 }
 
@@ -50,6 +55,7 @@ struct TreatCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Besluttet tiltak.", valueName: "TEXT")) var measure: String?
     @Option(help: ArgumentHelp("Ansvarlig bruker for tiltaket.", valueName: "USER")) var responsible: String?
     @Option(help: ArgumentHelp("Frist for tiltaket (ÅÅÅÅ-MM-DD).", valueName: "DATE")) var due: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
     func run() throws {
@@ -70,7 +76,7 @@ struct TreatCommand: ParsableCommand {
             throw CLI.report(StoreError(code: "required", field: "cause", message: LifecycleText.treatmentNeedsSomething),
                 language: language)
         }
-        try LifecycleRunner.run(events, ref: ref, options: options, done: LifecycleText.treatmentRecorded)
+        try LifecycleRunner.run(events, ref: ref, options: options, output: output, done: LifecycleText.treatmentRecorded)
     }
 }
 
@@ -79,6 +85,7 @@ struct CloseCommand: ParsableCommand {
         commandName: "close", abstract: "Lukk en oppføring (avvik: med verifisering av at tiltaket virker).")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Avvik: hvordan det er verifisert at tiltaket virker.", valueName: "TEXT")) var verification: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
         var verification = verification
@@ -91,7 +98,7 @@ struct CloseCommand: ParsableCommand {
                 verification = Prompter(language: options.language).ask(LifecycleText.askVerification)
             }
         }
-        try LifecycleRunner.run([.close(verification: verification)], ref: ref, options: options, done: LifecycleText.closed)
+        try LifecycleRunner.run([.close(verification: verification)], ref: ref, options: options, output: output, done: LifecycleText.closed)
     }
 }
 
@@ -99,62 +106,60 @@ struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Gjenåpne en lukket oppføring.")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var reason: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.reopen(reason: reason)], ref: ref, options: options, done: LifecycleText.reopened)
+        try LifecycleRunner.run([.reopen(reason: reason)], ref: ref, options: options, output: output, done: LifecycleText.reopened)
     }
 }
 
 struct SupervisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "supervision", abstract: "Manipulasjon: veiledning tilbudt eller gjennomført.")
     @Argument(help: "Referanse.") var ref: String
-    @Flag(help: "Veiledning er tilbudt.") var offered = false
-    @Flag(help: "Veiledning er gjennomført.") var held = false
+    @Flag var step: SupervisionStep
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
-    func validate() throws {
-        if offered == held { throw ValidationError("oppgi enten --offered eller --held (give --offered or --held)") }
-    }
     func run() throws {
-        try LifecycleRunner.run([offered ? .supervisionOffered : .supervisionHeld], ref: ref, options: options,
-                                done: offered ? LocalizedText(nb: "veiledning tilbudt", en: "supervision offered")
-                                              : LocalizedText(nb: "veiledning gjennomført", en: "supervision held"))
+        switch step {
+        case .offered: try LifecycleRunner.run([.supervisionOffered], ref: ref, options: options, output: output, done: LifecycleText.supervisionOffered)
+        case .held: try LifecycleRunner.run([.supervisionHeld], ref: ref, options: options, output: output, done: LifecycleText.supervisionHeld)
+        }
+    }
+}
+
+/// `supervision --offered | --held`: exactly one (ArgumentParser refuses none or both, exit 64).
+enum SupervisionStep: String, EnumerableFlag {
+    case offered, held
+
+    static func help(for value: SupervisionStep) -> ArgumentHelp? {
+        value == .offered ? "Veiledning er tilbudt." : "Veiledning er gjennomført."
     }
 }
 
 struct AssessThreatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assess-threat", abstract: "Trussel: gradering og risikovurdering.")
     @Argument(help: "Referanse.") var ref: String
-    @Option(help: ArgumentHelp("Kildens pålitelighet A–F.", valueName: "A-F")) var source: String
-    @Option(help: ArgumentHelp("Informasjonens troverdighet 1–6.", valueName: "1-6")) var credibility: Int
+    @Option(help: ArgumentHelp("Kildens pålitelighet A–F.", valueName: "A-F")) var source: SourceReliability
+    @Option(help: ArgumentHelp("Informasjonens troverdighet 1–6.", valueName: "1-6")) var credibility: InformationCredibility
     @Option(help: ArgumentHelp("Sannsynlighet 1–5.", valueName: "N")) var probability: Int
     @Option(help: ArgumentHelp("Konsekvens 1–5.", valueName: "N")) var consequence: Int
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        let language = options.language
-        guard let reliability = SourceReliability(rawValue: source.uppercased()) else {
-            throw CLI.report(StoreError(code: "unknown_code", field: "source", message: InputText.reliability), language: language)
-        }
-        guard let cred = InformationCredibility(rawValue: String(credibility)) else {
-            throw CLI.report(StoreError(code: "out_of_range", field: "credibility", message: InputText.credibility(got: credibility)), language: language)
-        }
-        try LifecycleRunner.run([.assessThreat(source: reliability, credibility: cred, probability: probability, consequence: consequence)],
-                                ref: ref, options: options, done: LifecycleText.assessed)
+        try LifecycleRunner.run([.assessThreat(source: source, credibility: credibility, probability: probability, consequence: consequence)],
+                                ref: ref, options: options, output: output, done: LifecycleText.assessed)
     }
 }
 
 struct PoliceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "police", abstract: "Trussel: beslutning om å informere politiet.")
     @Argument(help: "Referanse.") var ref: String
-    @Option(help: ArgumentHelp("inform eller not-inform.", valueName: "DECISION")) var decision: String
+    @Option(help: ArgumentHelp("Beslutningen.", valueName: "DECISION")) var decision: PoliceDecision
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var justification: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        let d = decision.replacingOccurrences(of: "_", with: "-")
-        guard d == "inform" || d == "not-inform" else {
-            throw CLI.report(StoreError(code: "unknown_code", field: "decision", message: LocalizedText(
-                nb: "beslutningen er inform eller not-inform", en: "the decision is inform or not-inform")), language: options.language)
-        }
-        try LifecycleRunner.run([.policeDecision(inform: d == "inform", justification: justification)], ref: ref, options: options,
+        try LifecycleRunner.run([.policeDecision(inform: decision == .inform, justification: justification)], ref: ref, options: options, output: output,
                                 done: LifecycleText.policeDecisionRecorded)
     }
 }

@@ -10,9 +10,9 @@ struct ListCommand: ParsableCommand {
         commandName: "list", abstract: "Vis oppføringer i prioritert rekkefølge (liv og helse først).")
 
     @Option(name: .customLong("unit"), help: ArgumentHelp("Enhet (gjentas).", valueName: "CODE")) var units: [String] = []
-    @Option(name: .customLong("kind"), help: ArgumentHelp("incident, deviation, manipulation, threat (gjentas).", valueName: "KIND")) var kinds: [String] = []
-    @Option(name: .customLong("status"), help: ArgumentHelp("Status (gjentas), eller all. Standard: alle åpne.", valueName: "STATUS")) var statuses: [String] = []
-    @Option(name: .customLong("tier"), help: ArgumentHelp("Nivå 1–4 eller P1–P4 (gjentas).", valueName: "TIER")) var tiers: [String] = []
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Type (gjentas).", valueName: "KIND")) var kinds: [EntryKind] = []
+    @Option(name: .customLong("status"), help: ArgumentHelp("Status (gjentas), eller all. Standard: alle åpne.", valueName: "STATUS")) var statuses: [StatusOption] = []
+    @Option(name: .customLong("tier"), help: ArgumentHelp("Nivå 1–4 eller P1–P4 (gjentas).", valueName: "TIER")) var tiers: [Priority] = []
     @Flag(help: "Bare oppføringer med passert frist.") var overdue = false
     @Option(help: ArgumentHelp("Tekst som skal forekomme.", valueName: "TEXT")) var text: String?
     @Option(help: ArgumentHelp("Høyst så mange linjer (standard 500).", valueName: "N")) var limit = 500
@@ -24,28 +24,11 @@ struct ListCommand: ParsableCommand {
         var filter = EntryFilter()
         filter.units = units
         filter.limit = max(1, min(limit, 10_000))
-        for k in kinds {
-            guard let kind = EntryKind(rawValue: k) else {
-                throw CLI.report(StoreError(code: "unknown_code", field: "kind", message: InputText.unknownCode(
-                    InputText.kind, k, allowed: EntryFlags.list(EntryKind.self))), language: language)
-            }
-            filter.kinds.append(kind)
-        }
-        let allowedStatuses = ["registered", "acknowledged", "under_treatment", "measure_decided", "assessed", "closed"]
+        filter.kinds = kinds
         for s in statuses {
-            if s == "all" { filter.includeClosed = true; continue }
-            guard allowedStatuses.contains(s) else {
-                throw CLI.report(StoreError(code: "unknown_code", field: "status", message: InputText.unknownCode(
-                    InputText.status, s, allowed: "all, " + allowedStatuses.joined(separator: ", "))), language: language)
-            }
-            filter.statuses.append(s)
+            if s == .all { filter.includeClosed = true } else { filter.statuses.append(s.rawValue) }
         }
-        for t in tiers {
-            guard let n = Int(t.uppercased().hasPrefix("P") ? String(t.dropFirst()) : t), (1...4).contains(n) else {
-                throw CLI.report(StoreError(code: "out_of_range", field: "tier", message: InputText.tier), language: language)
-            }
-            filter.tiers.append(n)
-        }
+        filter.tiers = tiers.map { Priority.allCases.firstIndex(of: $0)! + 1 }
         filter.overdueOnly = overdue
         filter.text = text
         // The reminder matters most when the database is down, so it is given however `list` ends.

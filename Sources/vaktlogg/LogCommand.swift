@@ -88,13 +88,13 @@ struct LogRunner {
         } catch let error as DatabaseUnavailable where LoginRefusal.matches(error.underlying) {
             // A refused login is not an outage: nothing is queued under an account that may not write.
             CLI.fail(LoginRefusal.message, language: language)
-            throw ExitCode(77)
+            throw ExitStatus.notPermitted
         } catch let error as DatabaseUnavailable {
             try spoolEntry(draft, spool: spool, reason: error.underlying, language: language)
-            throw ExitCode(69)
+            throw ExitStatus.unavailable
         } catch let error as StoreError where error.category == .unavailable {
             try spoolEntry(draft, spool: spool, reason: error.message(language), language: language)
-            throw ExitCode(69)
+            throw ExitStatus.unavailable
         } catch let error as StoreError {
             throw CLI.report(error, language: language)
         }
@@ -111,7 +111,7 @@ struct LogRunner {
                 data = read
             } else {
                 CLI.fail(InputText.cannotReadInput(input), language: language)
-                throw ExitCode(64)
+                throw ExitStatus.usage
             }
             do throws(VaktloggCore.ValidationError) {
                 var draft = try EntryDraft.decode(json: data)
@@ -169,7 +169,7 @@ struct LogRunner {
             try spool.write(draft, user: user)
         } catch {
             CLI.fail(CLIText.notSpooled("\(error)"), language: language)
-            throw ExitCode(70)
+            throw ExitStatus.internal
         }
         CLI.fail(CLIText.spooled(reason: reason), language: language)
         SpoolReminder.remind(spool, language: language)

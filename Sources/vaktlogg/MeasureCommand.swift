@@ -10,13 +10,13 @@ struct MeasureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measure", abstract: "Registrer et tiltak (kontrolleres mot vektingen og forholdsmessigheten).")
     @Argument(help: "Referanse.") var ref: String
-    @Option(help: ArgumentHelp("Type: isolation, exclusion, search, transfer, restraint, communication_restriction, visit_restriction, extra_control, supportive, other.", valueName: "TYPE"))
-    var type: String
-    @Option(help: ArgumentHelp("Interessen tiltaket beskytter.", valueName: "INTEREST")) var purpose: String
-    @Option(name: .customLong("burden"), help: ArgumentHelp("Interesse tiltaket belaster (gjentas).", valueName: "INTEREST")) var burdens: [String] = []
-    @Option(help: ArgumentHelp("Inngripen 0–4.", valueName: "N")) var restrictiveness: Int
+    @Option(help: ArgumentHelp("Type tiltak.", valueName: "TYPE"))
+    var type: MeasureType
+    @Option(help: ArgumentHelp("Interessen tiltaket beskytter.", valueName: "INTEREST")) var purpose: Interest
+    @Option(name: .customLong("burden"), help: ArgumentHelp("Interesse tiltaket belaster (gjentas).", valueName: "INTEREST")) var burdens: [Interest] = []
+    @Option(help: ArgumentHelp("Inngripen 0–4.", valueName: "N")) var restrictiveness: Restrictiveness
     @Option(help: ArgumentHelp("Person tiltaket rettes mot (saksnummer).", valueName: "REF")) var person: String?
-    @Option(help: ArgumentHelp("Kommunikasjonsbegrensning: grunnlag (security, practical, technical, other).", valueName: "GROUND")) var ground: String?
+    @Option(help: ArgumentHelp("Kommunikasjonsbegrensning: grunnlag.", valueName: "GROUND")) var ground: CommunicationGround?
     @Option(help: ArgumentHelp("Begrunnelse for avvik fra hovedregel.", valueName: "TEXT")) var justification: String?
     @Option(name: .customLong("rehabilitation-note"), help: ArgumentHelp("Virkning på påvirkningsarbeidet.", valueName: "TEXT")) var rehabilitationNote: String?
     @Option(help: ArgumentHelp("Beskrivelse.", valueName: "TEXT")) var description: String?
@@ -24,32 +24,8 @@ struct MeasureCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        func bad(_ field: String, _ message: LocalizedText) -> ExitCode {
-            CLI.report(StoreError(code: "unknown_code", field: field, message: message), language: language)
-        }
-        guard let t = MeasureType(rawValue: type) else {
-            throw bad("type", InputText.unknownCode(InputText.measureType, type, allowed: EntryFlags.list(MeasureType.self)))
-        }
-        guard let p = Interest(rawValue: purpose) else {
-            throw bad("purpose", InputText.unknownCode(InputText.interest, purpose, allowed: EntryFlags.list(Interest.self)))
-        }
-        var b: [Interest] = []
-        for x in burdens {
-            guard let i = Interest(rawValue: x) else {
-                throw bad("burden", InputText.unknownCode(InputText.interest, x, allowed: EntryFlags.list(Interest.self)))
-            }
-            b.append(i)
-        }
-        guard let r = Restrictiveness(rawValue: restrictiveness) else {
-            throw bad("restrictiveness", InputText.restrictiveness(got: restrictiveness))
-        }
-        var draft = MeasureDraft(type: t, purpose: p, burdens: b, restrictiveness: r)
-        if let ground {
-            guard let g = CommunicationGround(rawValue: ground) else {
-                throw bad("ground", InputText.unknownCode(InputText.ground, ground, allowed: EntryFlags.list(CommunicationGround.self)))
-            }
-            draft.ground = g
-        }
+        var draft = MeasureDraft(type: type, purpose: purpose, burdens: burdens, restrictiveness: restrictiveness)
+        draft.ground = ground
         draft.justification = justification
         draft.rehabilitationNote = rehabilitationNote
         draft.description = description
@@ -91,6 +67,7 @@ struct DecideCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var justification: String?
     @Option(name: .customLong("assessment"), help: ArgumentHelp("Id for risikovurdering vedtaket bygger på (gjentas).", valueName: "ID")) var assessments: [Int] = []
     @Option(help: ArgumentHelp("Person vedtaket gjelder (saksnummer).", valueName: "REF")) var person: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
     func run() throws {
@@ -102,6 +79,7 @@ struct DecideCommand: ParsableCommand {
         let draft = DecisionDraft(text: text, publicSafetySignificant: publicSafety, justification: justification,
                                   assessments: assessments.map(Int64.init), person: person)
         let id = try StoreCommand.run(options) { try DecisionWorkflow(connection: $0).record(draft, on: ref) }
+        if output.json { return print(JSONText.encode(["id": id, "ref": ref])) }
         print(MeasureText.decisionRecorded(id: id, ref: ref)(language))
     }
 }
@@ -114,6 +92,7 @@ struct AssessPersonCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Konsekvens 1–5.", valueName: "N")) var consequence: Int
     @Option(help: ArgumentHelp("Sammendrag av vurderingen.", valueName: "TEXT")) var summary: String
     @Option(help: ArgumentHelp("Enhet (standard: din hjemmeenhet).", valueName: "CODE")) var unit: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
     func run() throws {
@@ -121,6 +100,10 @@ struct AssessPersonCommand: ParsableCommand {
         let r = try StoreCommand.run(options) {
             try RiskAssessmentWorkflow(connection: $0).record(person: person, unit: unit, probability: probability,
                                                               consequence: consequence, summary: summary)
+        }
+        if output.json {
+            return print(JSONText.encode(["id": r.id, "person": person, "risk_score": r.score, "band": r.band.rawValue,
+                                          "valid_until": "\(r.validUntil)"]))
         }
         print(MeasureText.assessmentRecorded(id: r.id, person: person, score: r.score, band: r.band, validUntil: "\(r.validUntil)")(language))
     }

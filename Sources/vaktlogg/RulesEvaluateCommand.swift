@@ -15,6 +15,6 @@ struct RulesEvaluateCommand: ParsableCommand {
         let engine = RulesEngine(ruleSet: try options.activeRuleSet().ruleSet)
         let lines = AnyIterator { readLine(strippingNewline: true) }
         let ok = RulesContract.evaluate(lines: lines, engine: engine) { print($0) }
-        if !ok { throw ExitCode(65) }
+        if !ok { throw ExitStatus.badData }
     }
 }

@@ -26,7 +26,7 @@ struct RulesExplainCommand: ParsableCommand {
         guard let id = RuleID(rawValue: rule) else {
             RulesIO.stderr(RulesText.unknownRule(rule)(l))
             RulesIO.stderr(Self.listing)
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         let e = RuleCatalogue.entry(id)
         print("""

@@ -23,7 +23,7 @@ struct RulesOptions: ParsableArguments {
         } catch {
             RulesIO.report(error.errors, file: path, language: language)
             RulesIO.stderr(RulesText.invalidActive(path)(language))
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 }
@@ -36,11 +36,11 @@ enum RulesIO {
     static func read(_ path: String, language: Language) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             stderr(RulesText.cannotRead(path)(language))
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         guard let text = String(data: data, encoding: .utf8) else {
             stderr(RulesText.notUTF8(path)(language))
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
         return text
     }

@@ -43,7 +43,7 @@ struct RulesValidateCommand: ParsableCommand {
                 RulesIO.report(error.errors, file: file, language: language)
                 RulesIO.stderr(RulesText.invalid(file, error.errors.count)(language))
             }
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 }

@@ -15,8 +15,9 @@ struct SeedCommand: ParsableCommand {
     @OptionGroup var options: ConnectionOptions
 
     func validate() throws {
-        guard demo else { throw ValidationError("oppgi --demo (only the demonstration data set exists)") }
-        guard (1...730).contains(days) else { throw ValidationError("--days must be 1–730") }
+        let l = options.language
+        guard demo else { throw ValidationError(CLIText.seedNeedsDemo(l)) }
+        guard (1...730).contains(days) else { throw ValidationError(CLIText.seedDays(l)) }
     }
 
     func run() throws {
@@ -26,7 +27,7 @@ struct SeedCommand: ParsableCommand {
             owner = try options.target.connectOwner(logger: options.logger)
         } catch let error as DatabaseUnavailable {
             CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
-            throw ExitCode(69)
+            throw ExitStatus.unavailable
         }
         defer { owner.close() }
         let seeder = DemoSeeder(owner: owner)

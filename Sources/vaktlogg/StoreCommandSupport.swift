@@ -41,10 +41,10 @@ extension ConnectionOptions {
         } catch let error as DatabaseUnavailable {
             if LoginRefusal.matches(error.underlying) {
                 CLI.fail(LoginRefusal.message, language: language)
-                throw ExitCode(77)
+                throw ExitStatus.notPermitted
             }
             CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
-            throw ExitCode(69)
+            throw ExitStatus.unavailable
         }
     }
 }

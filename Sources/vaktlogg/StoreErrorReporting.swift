@@ -8,7 +8,7 @@ extension CLI {
     /// Prints a Store error in the user's language and returns the exit code to throw.
     static func report(_ error: StoreError, language: Language) -> ExitCode {
         stderr("vaktlogg: " + error.formatted(language))
-        return ExitCode(error.exitCode)
+        return ExitStatus.of(error)
     }
 
     /// Runs a Store operation, turning its errors into messages and exit codes (design.md §6).

@@ -23,7 +23,7 @@ struct SyncCommand: ParsableCommand {
         }
         if items.isEmpty {
             if !json { print(CLIText.spoolEmpty(language)) }
-            if !unreadable.isEmpty { throw ExitCode(65) }
+            if !unreadable.isEmpty { throw ExitStatus.badData }
             return
         }
         let connection = try options.connect()
@@ -46,7 +46,7 @@ struct SyncCommand: ParsableCommand {
                 }
             } catch let error as StoreError where error.category == .unavailable {
                 CLI.fail(CLIText.connectionLost, language: language)
-                throw ExitCode(69)
+                throw ExitStatus.unavailable
             } catch let error as StoreError {
                 failed = true
                 CLI.stderr("vaktlogg: \(item.file.lastPathComponent): " + error.formatted(language))
@@ -54,6 +54,6 @@ struct SyncCommand: ParsableCommand {
         }
         let left = spool.count
         if left > 0 { SpoolReminder.remind(spool, language: language) }
-        if failed || !unreadable.isEmpty { throw ExitCode(65) }
+        if failed || !unreadable.isEmpty { throw ExitStatus.badData }
     }
 }

@@ -21,8 +21,8 @@ struct UnitCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Enhetens navn.", valueName: "NAME"))
         var name: String
 
-        @Option(name: .long, help: ArgumentHelp(
-            "Type: \(UnitType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "TYPE"))
+        // A string, not an enum: the Store checks it and names every type with its label.
+        @Option(name: .long, help: ArgumentHelp("Type: \(CodeLabels.allowed(UnitType.self, .nb)).", valueName: "TYPE"))
         var type: String
 
         @Option(name: .long, help: ArgumentHelp("Regionkode (se vaktlogg region list).", valueName: "CODE"))

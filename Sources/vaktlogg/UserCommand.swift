@@ -20,8 +20,9 @@ struct UserCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Brukernavn (innlogging), f.eks. kari.nordmann.", valueName: "NAME"))
         var name: String
 
-        @Option(name: .long, help: ArgumentHelp(
-            "Rolle: \(UserRole.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ROLE"))
+        // A string, not an enum: the Store checks it (as it will for the HTTP API) and names every
+        // role with its label in the user's language.
+        @Option(name: .long, help: ArgumentHelp("Rolle: \(CodeLabels.allowed(UserRole.self, .nb)).", valueName: "ROLE"))
         var role: String
 
         @Option(name: .customLong("unit"), help: ArgumentHelp(

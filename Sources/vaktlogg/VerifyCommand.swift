@@ -54,7 +54,7 @@ struct VerifyCommand: ParsableCommand {
             }
         } catch {
             CLI.fail(error.message, language: l)
-            throw ExitCode(error.exitCode)
+            throw ExitStatus.of(error)
         }
         if results.isEmpty { CLI.fail(VerifyText.noUnits, language: l) }
         for result in results {
@@ -65,20 +65,20 @@ struct VerifyCommand: ParsableCommand {
             guard broken == 0 else {
                 // A head of a broken chain would anchor the tampering: refuse rather than write it.
                 CLI.fail(VerifyText.notExported(exportHead), language: l)
-                throw ExitCode(65)
+                throw ExitStatus.badData
             }
             do {
                 try Data(ChainHead.file(results.map(\.exportedHead)).utf8)
                     .write(to: URL(fileURLWithPath: exportHead), options: .atomic)
             } catch {
                 CLI.fail(VerifyText.cannotWrite(exportHead), language: l)
-                throw ExitCode(73)
+                throw ExitStatus.cannotCreate
             }
             if !json { CLI.stderr(VerifyText.exported(results.count, exportHead)(l)) }
         }
         if broken > 0 {
             CLI.fail(VerifyText.brokenSummary(broken, results.count), language: l)
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 
@@ -86,13 +86,13 @@ struct VerifyCommand: ParsableCommand {
     private func readAnchors(_ path: String, language l: Language) throws -> [ChainHead] {
         guard let data = FileManager.default.contents(atPath: path) else {
             CLI.fail(VerifyText.cannotRead(path), language: l)
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         do {
             return try ChainHead.parse(String(decoding: data, as: UTF8.self))
         } catch let error as ChainHeadFileError {
             CLI.fail(VerifyText.notAHeadFile(path, line: error.line), language: l)
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 }

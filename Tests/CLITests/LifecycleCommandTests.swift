@@ -181,17 +181,26 @@ import Testing
         #expect(early.exitCode == 65)
         #expect(early.stderr == "vaktlogg: trusselhendelsen må vurderes før den lukkes\n")
 
-        let bad: [([String], String)] = [
+        // Values outside an option's codes are usage errors: ArgumentParser names the option and every allowed value.
+        let usage: [([String], String)] = [
             (["assess-threat", ref, "--source", "G", "--credibility", "2", "--probability", "4", "--consequence", "5"],
-             "vaktlogg: source: kildens pålitelighet er A–F\n"),
+             "Error: The value 'G' is invalid for '--source <A-F>'. Please provide one of 'A', 'B', 'C', 'D', 'E' or 'F'.\n"),
             (["assess-threat", ref, "--source", "B", "--credibility", "9", "--probability", "4", "--consequence", "5"],
-             "vaktlogg: credibility: troverdighet er 1–6 (fikk 9)\n"),
+             "Error: The value '9' is invalid for '--credibility <1-6>'. Please provide one of '1', '2', '3', '4', '5' or '6'.\n"),
+            (["police", ref, "--decision", "maybe", "--justification", "x"],
+             "Error: The value 'maybe' is invalid for '--decision <DECISION>'. Please provide one of 'inform' or 'not-inform'.\n"),
+        ]
+        let bad: [([String], String)] = [
             (["assess-threat", ref, "--source", "B", "--credibility", "2", "--probability", "7", "--consequence", "5"],
              "vaktlogg: probability: må være et heltall fra 1 til 5\n"),
-            (["police", ref, "--decision", "maybe", "--justification", "x"], "vaktlogg: decision: beslutningen er inform eller not-inform\n"),
             (["police", ref, "--decision", "inform", "--justification", " "], "vaktlogg: justification: kan ikke være tom\n"),
         ]
         let before = try w.rowCounts()
+        for (args, message) in usage {
+            let r = try w.run(coordinator, args)
+            #expect(r.exitCode == 64, "\(args): \(r)")
+            #expect(r.stderr.hasPrefix(message), "\(args): \(r)")
+        }
         for (args, message) in bad {
             let r = try w.run(coordinator, args)
             #expect(r.exitCode == 65, "\(args): \(r)")

@@ -48,7 +48,7 @@ import Testing
             #expect(r.stderr.contains("). Oppføringen er lagret lokalt i køen og leveres med `vaktlogg sync`.\n"))
             #expect(r.stderr.hasSuffix("Merk: \(i) oppføring(er) venter i den lokale køen. Kjør `vaktlogg sync` når databasen er tilgjengelig.\n"))
         }
-        let json = try w.bin.run(["log", "incident", "--json"], environment: offline,
+        let json = try w.bin.run(["log", "incident", "--input", "-", "--json"], environment: offline,
                                  stdin: JSON.text(["kind": "incident", "category": "fire", "text": "Røyk fra celle", "probability": 2, "consequence": 2]))
         #expect(json.exitCode == 69, "\(json)")
         let english = try w.bin.run(["log", "deviation", "--category", "maintenance", "--text", "Port henger", "--probability", "1",
