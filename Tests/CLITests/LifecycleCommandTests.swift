@@ -184,11 +184,11 @@ import Testing
         // Values outside an option's codes are usage errors: ArgumentParser names the option and every allowed value.
         let usage: [([String], String)] = [
             (["assess-threat", ref, "--source", "G", "--credibility", "2", "--probability", "4", "--consequence", "5"],
-             "Error: The value 'G' is invalid for '--source <A-F>'. Please provide one of 'A', 'B', 'C', 'D', 'E' or 'F'.\n"),
+             "Error: The value 'G' is invalid for '--source <A-F>'. Please provide one of the following:\n  - A\n  - B\n  - C\n  - D\n  - E\n  - F\n"),
             (["assess-threat", ref, "--source", "B", "--credibility", "9", "--probability", "4", "--consequence", "5"],
-             "Error: The value '9' is invalid for '--credibility <1-6>'. Please provide one of '1', '2', '3', '4', '5' or '6'.\n"),
+             "Error: The value '9' is invalid for '--credibility <1-6>'. Please provide one of the following:\n  - 1\n  - 2\n  - 3\n  - 4\n  - 5\n  - 6\n"),
             (["police", ref, "--decision", "maybe", "--justification", "x"],
-             "Error: The value 'maybe' is invalid for '--decision <DECISION>'. Please provide one of 'inform' or 'not-inform'.\n"),
+             "Error: The value 'maybe' is invalid for '--decision <DECISION>'. Please provide one of 'inform' and 'not-inform'.\n"),
         ]
         let bad: [([String], String)] = [
             (["assess-threat", ref, "--source", "B", "--credibility", "2", "--probability", "7", "--consequence", "5"],

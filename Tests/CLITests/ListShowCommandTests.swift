@@ -83,7 +83,7 @@ import Testing
         #expect(none.stdout == "Ingen oppføringer.\n")
         let bad: [([String], String)] = [
             (["--kind", "accident"], "Error: The value 'accident' is invalid for '--kind <KIND>'. Please provide one of 'incident', 'deviation', 'manipulation' or 'threat'.\n"),
-            (["--status", "open"], "Error: The value 'open' is invalid for '--status <STATUS>'. Please provide one of 'all', 'registered', 'acknowledged', 'under_treatment', 'measure_decided', 'assessed' or 'closed'.\n"),
+            (["--status", "open"], "Error: The value 'open' is invalid for '--status <STATUS>'. Please provide one of the following:\n  - all\n  - registered\n  - acknowledged\n  - under_treatment\n  - measure_decided\n  - assessed\n  - closed\n"),
             (["--tier", "P5"], "Error: The value 'P5' is invalid for '--tier <TIER>'. Please provide one of 'P1', 'P2', 'P3' or 'P4'.\n"),
         ]
         for (args, message) in bad {
@@ -167,7 +167,7 @@ import Testing
         let human = try w.run(officer, ["show", ref]).stdout
         #expect(human.contains("Opprinnelig tekst:\n  Knust vindu i celle 12\n"))
         #expect(human.contains("Gjeldende tekst (etter 1 rettelse(r)):\n  Knust vindu i celle 12, innsatt kuttet\n"))
-        #expect(human.contains("  \(officer)  amendment: Innsatte skadet seg på glasset"))
+        #expect(human.contains("  \(officer)  rettelse: Innsatte skadet seg på glasset"))
 
         let before = try w.rowCounts()
         let refusals: [([String], String)] = [

@@ -55,7 +55,7 @@ import VaktloggTestSupport
         for fragment in [
             "Vaktoverlevering nr.", "— OSLO", "Overlevert av: \(kari) (Kari Nordmann)", "Vakten startet:",
             "Åpne saker: 2 — P1: 1, P2: 1, P3: 0, P4: 0", "Etter status: registrert 2",
-            "Forfalte frister (1):", "OSLO-1", "avvik/door_lock", "frist 2026-01-01 01:00",
+            "Forfalte frister (1):", "OSLO-1", "dør eller lås", "frist 2026-01-01 01:00",
             "Åpne P1 (1):", "OSLO-2", "vold mot tilsatt",
             "Notater i vakten (1):", "\(kari): Runde 1 gjennomført, alt rolig",
             "Venter på mottak: vaktlogg shift accept --handover",
