@@ -30,7 +30,7 @@ public struct ChainVerification: Sendable, Hashable {
     public var ok: Bool { broken == nil }
 
     /// ``head`` in lower-case hex.
-    public var headHex: String { SHA256.hex(bytes: head) }
+    public var headHex: String { SHA256Digest.hex(bytes: head) }
 
     /// The head to export, for an intact chain.
     public var exportedHead: ChainHead {
