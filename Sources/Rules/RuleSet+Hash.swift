@@ -16,5 +16,5 @@ extension RuleSet {
     }
 
     /// SHA-256 (hex) of `canonicalJSON`: the identity of exactly this content.
-    public var hash: String { SHA256.hex(canonicalJSON) }
+    public var hash: String { SHA256Digest.hex(canonicalJSON) }
 }

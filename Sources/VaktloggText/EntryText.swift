@@ -1,10 +1,18 @@
+public import Rules
 public import VaktloggCore
 
 /// What `log`, `list`, `show` and `amend` print about an entry.
 public enum EntryText {
     // `log`
-    public static func logged(ref: String, alreadyStored: Bool) -> LocalizedText {
-        alreadyStored ? t("Allerede registrert \(ref)", "Already stored \(ref)") : t("Registrert \(ref)", "Logged \(ref)")
+    /// `Registrert OSLO-1 · P1 · risiko 12 (høy)` and a `  ! …` line for each action the rules set.
+    public static func logged(ref: String, alreadyStored: Bool, priority: Priority, score: Int, band: RiskBand,
+                              actions: [LocalizedText]) -> LocalizedText {
+        let head = alreadyStored ? t("Allerede registrert \(ref)", "Already stored \(ref)") : t("Registrert \(ref)", "Logged \(ref)")
+        let risk = EntryText.risk(score, band)
+        func line(_ l: Language) -> String {
+            ([head(l) + " · " + priority.rawValue + " · " + risk(l)] + actions.map { "  ! " + $0(l) }).joined(separator: "\n")
+        }
+        return LocalizedText(nb: line(.nb), en: line(.en))
     }
     public static func risk(_ score: Int, _ band: RiskBand) -> LocalizedText {
         t("risiko \(score) (\(band.label.nb))", "risk \(score) (\(band.label.en))")
@@ -91,4 +99,25 @@ extension EntryText {
     public static let informPolice = t("informer politiet", "inform the police")
     public static let doNotInformPolice = t("ikke informer politiet", "do not inform the police")
     public static let allStatuses = t("alle, også lukkede", "all, closed too")
+}
+
+extension EntryText {
+    /// What the reporter must know about a deadline the rules set, or `nil` for one not told at logging.
+    public static func action(_ deadline: DeadlineKind, due: String) -> LocalizedText? {
+        switch deadline {
+        case .p1Acknowledge:
+            t("P1: må kvitteres innen \(due), ellers eskaleres den til sikkerhetsleder",
+              "P1: must be acknowledged by \(due), else it is escalated to the security coordinator")
+        case .policeDecision:
+            t("beslutning om å informere politiet kreves innen \(due)", "a decision on informing the police is required by \(due)")
+        case .threatAssessment: t("trusselvurdering innen \(due)", "threat assessment due by \(due)")
+        case .deviationAcknowledge: t("avviket kvitteres innen \(due)", "the deviation is to be acknowledged by \(due)")
+        case .manipulationReview:
+            t("sikkerhetsleder gjennomgår rapporten innen \(due); veiledning tilbys",
+              "the security coordinator reviews the report by \(due); supervision is offered")
+        default: nil
+        }
+    }
+
+    public static let organisedCrimeMet = t("kriteriene for organisert kriminalitet er oppfylt", "the criteria for organised crime are met")
 }

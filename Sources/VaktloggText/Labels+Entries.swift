@@ -178,3 +178,7 @@ extension EntryCategory: Labelled {
         }
     }
 }
+
+extension LifecycleStatus: Labelled {
+    public var label: LocalizedText { Status.label(code) }
+}

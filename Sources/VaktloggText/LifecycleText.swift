@@ -24,10 +24,9 @@ public enum LifecycleText {
 
 /// Rules for input worded once, wherever the input is checked.
 public enum InputText {
-    /// The case-number rule: persons are given by a case number, never a name.
-    public static let caseNumber = t(
-        "personer oppgis med saksnummer (store bokstaver, sifre og bindestrek, 3–32 tegn), aldri navn eller fødselsnummer",
-        "persons are given by case number (capital letters, digits and hyphens, 3–32 characters), never a name or national identity number")
+    public static let interestRequired = t("minst én truet interesse må oppgis", "at least one threatened interest is required")
+    public static let dueInPast = t("fristen kan ikke ligge i fortiden", "the due date cannot lie in the past")
+    public static let blank = t("kan ikke være tom", "cannot be empty")
     /// Information credibility is graded 1–6.
     public static func credibility(got: Int) -> LocalizedText { t("troverdighet er 1–6 (fikk \(got))", "credibility is 1–6 (got \(got))") }
     /// Source reliability is graded A–F.

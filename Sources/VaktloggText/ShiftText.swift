@@ -1,28 +1,7 @@
 public import VaktloggCore
 
-/// The texts of the shift log (`shift start|note|handover|accept|log`), bokmål and English.
+/// What the shift commands (`shift start|note|handover|accept|log`) print, bokmål and English.
 public enum ShiftText {
-    public static func unknownUnit(_ code: String) -> LocalizedText {
-        LocalizedText(nb: "ukjent enhet \(code)", en: "unknown unit \(code)")
-    }
-    public static let noHomeUnit = LocalizedText(
-        nb: "du har ingen hjemmeenhet; oppgi enheten med --unit KODE",
-        en: "you have no home unit; name the unit with --unit CODE")
-    public static func notWritable(_ code: String) -> LocalizedText {
-        LocalizedText(nb: "du kan ikke føre vaktlogg for enhet \(code)",
-                      en: "you may not write the shift log of unit \(code)")
-    }
-    public static func notVisible(_ code: String) -> LocalizedText {
-        LocalizedText(nb: "enheten \(code) er ikke synlig for deg", en: "the unit \(code) is not visible to you")
-    }
-    public static func noPendingHandover(_ code: String) -> LocalizedText {
-        LocalizedText(nb: "ingen overlevering venter ved \(code); oppgi --handover ID for en bestemt",
-                      en: "no handover is waiting at \(code); give --handover ID for a particular one")
-    }
-    public static let unknownHandover = LocalizedText(nb: "ukjent vaktoverlevering ved enheten",
-                                               en: "no such handover in this unit")
-
-    // What the shift commands print.
     /// `actor (full name)`, or the actor alone when the name is not known.
     public static func who(_ actor: String, _ name: String?) -> String {
         name.map { "\(actor) (\($0))" } ?? actor

@@ -22,7 +22,7 @@ struct AmendCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         func bad(_ field: String, _ message: LocalizedText) -> ExitCode {
-            CLI.report(StoreError(code: "invalid", field: field, message: message), language: language)
+            CLI.reportInvalid(field: field, message, language: language)
         }
         var a = AmendmentDraft(reason: reason)
         a.category = category
@@ -35,7 +35,7 @@ struct AmendCommand: ParsableCommand {
         a.addInterests = interests
         a.probability = probability
         a.consequence = consequence
-        let state = try StoreCommand.run(options) { try Amender(connection: $0).amend(ref, a) }
+        let state = try StoreCommand.run(options) { try StoreSession(connection: $0).amendments.amend(ref, a) }
         if output.json { return print(JSONText.encode(EntryJSON.summary(state, now: Date()))) }
         print(EntryText.amended(ref: state.ref, priority: state.priority.rawValue, risk: state.riskScore)(language))
     }

@@ -1,6 +1,7 @@
 import Store
 import VaktloggCore
 import VaktloggText
+import FoundationEssentials
 
 /// A handover as the incoming officer reads it: who and when, counts, overdue deadlines, open P1s
 /// and the shift's notes. Everything comes from the stored summary, so a handover printed later

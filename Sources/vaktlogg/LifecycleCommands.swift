@@ -3,15 +3,16 @@ import Foundation
 import Store
 import VaktloggCore
 import VaktloggText
+import Postgres
 
 /// The lifecycle commands share this: connect, record, print the new state.
 enum LifecycleRunner {
     static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, output: JSONFlag,
                     done: LocalizedText) throws {
         let language = options.language
-        let state = try StoreCommand.run(options) { try Lifecycle(connection: $0).record(events, on: ref) }
+        let state = try StoreCommand.run(options) { try StoreSession(connection: $0).lifecycle.record(events, on: ref) }
         print(output.json ? JSONText.encode(EntryJSON.summary(state, now: Date()))
-                          : LifecycleText.done(ref: state.ref, what: done, status: state.status)(language))
+                          : LifecycleText.done(ref: state.ref, what: done, status: state.status.code)(language))
     }
 }
 
@@ -64,16 +65,15 @@ struct TreatCommand: ParsableCommand {
         if let cause { events.append(.startTreatment(cause: cause)) }
         if measure != nil || responsible != nil || due != nil {
             guard let measure, let responsible, let due else {
-                throw CLI.report(StoreError(code: "measure_incomplete", field: "measure", message: LifecycleText.measureIncomplete),
-                    language: language)
+                throw CLI.reportInvalid(field: "measure", LifecycleText.measureIncomplete, language: language)
             }
             guard let date = CalendarDate(due) else {
-                throw CLI.report(StoreError(code: "invalid_format", field: "due", message: LifecycleText.dateFormat), language: language)
+                throw CLI.reportInvalid(field: "due", LifecycleText.dateFormat, language: language)
             }
             events.append(.decideMeasure(measure: measure, responsible: responsible, due: date))
         }
         guard !events.isEmpty else {
-            throw CLI.report(StoreError(code: "required", field: "cause", message: LifecycleText.treatmentNeedsSomething),
+            throw CLI.reportInvalid(field: "cause", LifecycleText.treatmentNeedsSomething,
                 language: language)
         }
         try LifecycleRunner.run(events, ref: ref, options: options, output: output, done: LifecycleText.treatmentRecorded)

@@ -26,7 +26,7 @@ struct ListCommand: ParsableCommand {
         filter.limit = max(1, min(limit, 10_000))
         filter.kinds = kinds
         for s in statuses {
-            if s == .all { filter.includeClosed = true } else { filter.statuses.append(s.rawValue) }
+            if let status = LifecycleStatus(code: s.rawValue) { filter.statuses.append(status) } else { filter.includeClosed = true }
         }
         filter.tiers = tiers.map { Priority.allCases.firstIndex(of: $0)! + 1 }
         filter.overdueOnly = overdue
@@ -52,7 +52,7 @@ enum EntryLine {
         let due = e.nextDue.map { " " + EntryText.due(OsloTime.format($0))(language) } ?? ""
         let first = e.text.split(separator: "\n").first.map(String.init) ?? ""
         let short = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        let status = Status.label(e.status)(language)
+        let status = e.status.label(language)
         return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(EntryCategory.label(kind: e.kind, code: e.category)(language)) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
     }
 }

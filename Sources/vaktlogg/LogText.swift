@@ -6,14 +6,8 @@ import VaktloggText
 /// What `log` prints.
 enum LogText {
     static func human(_ e: LoggedEntry) -> LocalizedText {
-        let head = EntryText.logged(ref: e.ref, alreadyStored: e.alreadyStored), risk = EntryText.risk(e.riskScore, e.band)
-        var nb = "\(head.nb) · \(e.priority.rawValue) · \(risk.nb)"
-        var en = "\(head.en) · \(e.priority.rawValue) · \(risk.en)"
-        for a in e.actions {
-            nb += "\n  ! " + a.nb
-            en += "\n  ! " + a.en
-        }
-        return LocalizedText(nb: nb, en: en)
+        EntryText.logged(ref: e.ref, alreadyStored: e.alreadyStored, priority: e.priority, score: e.riskScore, band: e.band,
+                         actions: e.actions)
     }
 
     /// `{"ref": …, "priority": …, …}`, keys sorted (a stable, documented shape).

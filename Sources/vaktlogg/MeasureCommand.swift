@@ -3,6 +3,7 @@ import Foundation
 import Store
 import VaktloggCore
 import VaktloggText
+import Postgres
 
 /// `vaktlogg measure REF …`: a measure, checked by the rules (weighting, proportionality,
 /// communication) before it is stored. Rejected ones are never stored.
@@ -32,7 +33,7 @@ struct MeasureCommand: ParsableCommand {
         draft.person = person
         let connection = try options.connect()
         defer { connection.close() }
-        let workflow = MeasureWorkflow(connection: connection)
+        let workflow = StoreSession(connection: connection).measures
         var attempt = Result { () throws(StoreError) -> MeasureResult in try workflow.record(draft, on: ref) }
         if case .failure(let error) = attempt, Prompter.isInteractive,
            error.code == "measure_needs_justification" || error.code == "measure_incomplete" {
@@ -52,8 +53,8 @@ struct MeasureCommand: ParsableCommand {
         case .success(let r): result = r
         case .failure(let error): throw CLI.report(error, language: language)
         }
-        let departures = result.violations.filter(\.justified).map(\.rule)
-        print(MeasureText.recorded(id: result.id ?? 0, ref: ref, departures: result.outcome == "justified" ? departures : nil)(language))
+        let departures = result.violations.filter(\.justified).map(\.rule.rawValue)
+        print(MeasureText.recorded(id: result.id, ref: ref, departures: result.isJustifiedDeparture ? departures : nil)(language))
     }
 }
 
@@ -78,7 +79,7 @@ struct DecideCommand: ParsableCommand {
         }
         let draft = DecisionDraft(text: text, publicSafetySignificant: publicSafety, justification: justification,
                                   assessments: assessments.map(Int64.init), person: person)
-        let id = try StoreCommand.run(options) { try DecisionWorkflow(connection: $0).record(draft, on: ref) }
+        let id = try StoreCommand.run(options) { try StoreSession(connection: $0).decisions.record(draft, on: ref) }
         if output.json { return print(JSONText.encode(["id": id, "ref": ref])) }
         print(MeasureText.decisionRecorded(id: id, ref: ref)(language))
     }
@@ -98,7 +99,7 @@ struct AssessPersonCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let r = try StoreCommand.run(options) {
-            try RiskAssessmentWorkflow(connection: $0).record(person: person, unit: unit, probability: probability,
+            try StoreSession(connection: $0).riskAssessments.record(person: person, unit: unit, probability: probability,
                                                               consequence: consequence, summary: summary)
         }
         if output.json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import VaktloggText
+import VaktloggCore
 
 /// `vaktlogg region add|list`: the regions units belong to (administrators add them).
 struct RegionCommand: ParsableCommand {

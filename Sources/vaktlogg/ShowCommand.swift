@@ -22,13 +22,13 @@ struct ShowCommand: ParsableCommand {
         let s = d.summary
         let E = EntryText.self
         var out: [String] = []
-        out.append("\(s.ref) · \(s.priority.rawValue) · \(s.kind.label(l)): \(EntryCategory.label(kind: s.kind, code: s.category)(l)) · \(Status.label(s.status)(l))")
+        out.append("\(s.ref) · \(s.priority.rawValue) · \(s.kind.label(l)): \(EntryCategory.label(kind: s.kind, code: s.category)(l)) · \(s.status.label(l))")
         out.append("\(E.unit(l)): \(s.unit)" + (s.assignee.map { " · " + E.assignedTo($0)(l) } ?? ""))
         out.append("\(E.occurred(l)): \(OsloTime.format(s.occurredAt)) · \(E.reported(l)): \(OsloTime.format(s.reportedAt))"
                    + " · \(E.stored(l)): \(OsloTime.format(d.recordedAt))")
         out.append("\(E.reportedBy(l)): " + (d.reporter ?? E.sealed(l)))
-        out.append("\(E.domain(l)): \(SecurityDomain.label(d.domain)(l)) · \(E.interests(l)): "
-                   + d.interests.map { Interest.label($0)(l) }.joined(separator: ", "))
+        out.append("\(E.domain(l)): \(d.domain.label(l)) · \(E.interests(l)): "
+                   + d.interests.map { $0.label(l) }.joined(separator: ", "))
         let product = d.probability * d.consequence
         out.append("\(E.riskHeading(l)): \(d.probability) × \(d.consequence) = \(product)"
                    + (s.riskScore != product ? " " + E.riskNow(s.riskScore)(l) : ""))
@@ -104,8 +104,8 @@ struct ShowCommand: ParsableCommand {
         o["reporter"] = d.reporter ?? NSNull()
         o["recorded_at"] = OsloTime.rfc3339(d.recordedAt)
         o["original"] = ["text": d.originalText, "category": d.originalCategory]
-        o["domain"] = d.domain
-        o["interests"] = d.interests
+        o["domain"] = d.domain.rawValue
+        o["interests"] = d.interests.map(\.rawValue)
         o["persons"] = d.persons.map { ["role": $0.role.rawValue, "ref": $0.ref] }
         o["attributes"] = Dictionary(uniqueKeysWithValues: d.attributes)
         o["deadlines"] = Dictionary(uniqueKeysWithValues: d.deadlines.map { ($0.0, OsloTime.rfc3339($0.1)) })

@@ -11,6 +11,12 @@ extension CLI {
         return ExitStatus.of(error)
     }
 
+    /// Prints a refusal of the CLI's own input checks (`field: message`) and returns exit 65.
+    static func reportInvalid(field: String, _ message: LocalizedText, language: Language) -> ExitCode {
+        stderr("vaktlogg: \(field): " + message(language))
+        return ExitStatus.badData
+    }
+
     /// Runs a Store operation, turning its errors into messages and exit codes (design.md §6).
     static func perform<T>(language: Language, _ body: () throws -> T) throws -> T {
         do {

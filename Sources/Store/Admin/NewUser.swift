@@ -28,7 +28,7 @@ public struct NewUser: Sendable, Hashable {
             if seen.insert(code).inserted { codes.append(code) }
         }
         guard !codes.isEmpty || !role.needsUnit else {
-            throw StoreError(code: "unit_required", field: "unit", message: AdminText.unitRequired(role))
+            throw StoreError.invalid(.unitRequired, field: "unit", ["role": role.rawValue])
         }
         self.units = codes
         self.fullName = try fullName.map { raw throws(StoreError) in try InputValidation.name(raw, field: "full_name") }

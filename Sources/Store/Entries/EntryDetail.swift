@@ -1,5 +1,6 @@
 public import Foundation
-import VaktloggCore
+public import Rules
+public import VaktloggCore
 
 /// Everything `show` displays: the original as stored, the current state, persons, history,
 /// amendments, measures, decisions and the rule trace.
@@ -8,12 +9,34 @@ public struct EntryDetail: Sendable {
     public struct HistoryItem: Sendable, Hashable {
         public let at: Date
         public let actor: String
-        /// `acknowledge`, `assign`, …, `amendment`, `measure`, `decision`.
+        /// `acknowledge`, `assign`, …, `amendment`, `measure`, `decision` (see ``Kind``).
         public let what: String
+        /// ``what`` typed: a lifecycle event code, or one of the other rows.
+        public var kind: Kind { Kind(code: what) }
         public let text: String?
         public let assignee: String?
         /// Extra fields as JSON text (data of events, changes of amendments).
         public let data: String?
+    }
+
+    /// What a history row is.
+    public enum Kind: Hashable, Sendable {
+        /// A lifecycle event (`entry_events.event`).
+        case event(LifecycleEvent.Code)
+        case amendment
+        case measure
+        case decision
+        /// A code this build does not know (a newer schema).
+        case other(String)
+
+        init(code: String) {
+            switch code {
+            case "amendment": self = .amendment
+            case "measure": self = .measure
+            case "decision": self = .decision
+            default: self = LifecycleEvent.Code(rawValue: code).map(Kind.event) ?? .other(code)
+            }
+        }
     }
 
     public let summary: EntrySummary
@@ -23,8 +46,8 @@ public struct EntryDetail: Sendable {
     /// The text as first stored (the summary carries the current, amended text).
     public let originalText: String
     public let originalCategory: String
-    public let domain: String
-    public let interests: [String]
+    public let domain: SecurityDomain
+    public let interests: [Interest]
     public let probability: Int
     public let consequence: Int
     public let persons: [EntryDraft.Person]
@@ -32,7 +55,13 @@ public struct EntryDetail: Sendable {
     public let attributes: [(String, String)]
     public let history: [HistoryItem]
     public let rulesVersion: String
-    /// The stored trace (JSON array of steps).
+    /// The hash of the rule set that judged the entry (compare with `RulesEngine.ruleSet.hash`).
+    public let rulesHash: String
+    /// How the rules judged the entry, as stored. Each step carries what it concluded under the rule
+    /// set that judged it (the police step its `deadline_hours`, deadline steps their `due`), so a
+    /// sentence about the trace never needs today's rule set.
+    public let trace: [TraceStep]
+    /// The stored trace as JSON text (for `--json`).
     public let traceJSON: String
     /// Pending deadlines by name.
     public let deadlines: [(String, Date)]

@@ -10,7 +10,7 @@ public struct EntrySummary: Sendable, Hashable {
     public let category: String
     public let priority: Priority
     public let riskScore: Int
-    public let status: String
+    public let status: LifecycleStatus
     public let assignee: String?
     public let occurredAt: Date
     public let reportedAt: Date
@@ -25,10 +25,11 @@ public struct EntrySummary: Sendable, Hashable {
 
 /// Filters of `list` (all optional; by default open entries only).
 public struct EntryFilter: Sendable, Hashable {
+    /// Unit codes (normal form; see `UnitCode`).
     public var units: [String] = []
     public var kinds: [EntryKind] = []
-    /// Status codes; empty means every status but closed. `all` is spelled by `includeClosed`.
-    public var statuses: [String] = []
+    /// Statuses; empty means every status but closed. `all` is spelled by `includeClosed`.
+    public var statuses: [LifecycleStatus] = []
     public var includeClosed = false
     /// Tiers 1–4 (P1–P4).
     public var tiers: [Int] = []

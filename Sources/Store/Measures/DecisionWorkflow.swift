@@ -23,38 +23,34 @@ public struct DecisionDraft: Sendable, Hashable {
 }
 
 public struct DecisionWorkflow {
-    let connection: Connection
-    let engine: RulesEngine
-    let joinsTransaction: Bool
+    let session: StoreSession
+    var engine: RulesEngine { session.engine }
 
-    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
-    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
-        self.connection = connection
-        self.engine = engine
-        self.joinsTransaction = joinsTransaction
+    /// Decisions written in `session` (its transaction, its clock).
+    public init(_ session: StoreSession) {
+        self.session = session
     }
 
     /// Records the decision and returns its id.
     public func record(_ d: DecisionDraft, on ref: String) throws(StoreError) -> Int64 {
         if d.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw StoreError(code: "blank", field: "text", message: LocalizedText(nb: "kan ikke være tom", en: "cannot be empty"))
+            throw .invalid(.blank, field: "text")
         }
         let justification = d.justification.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let evaluation = engine.decision(DecisionInput(publicSafetySignificant: d.publicSafetySignificant,
                                                        justification: justification, assessmentRefs: d.assessments.map(String.init)))
         if evaluation.outcome == .rejected {
-            let detail = evaluation.violations.map { "\($0.rule.rawValue): \($0.reason)" }.joined(separator: "; ")
-            throw StoreError(code: "decision_rejected", field: justification == nil ? "justification" : "assessment", message: LocalizedText(
-                nb: "et vedtak av betydning for samfunnets trygghet må begrunnes og vise til risikovurdering(er) — \(detail)",
-                en: "a decision significant for public safety must be justified and name its risk assessment(s) — \(detail)"))
+            throw .invalid(.decisionRejected, field: justification == nil ? "justification" : "assessment",
+                           violations: evaluation.violations)
         }
-        return try connection.storeScoped(joining: joinsTransaction) { c in
-            let entry = try EntryRepository(connection: c).summary(ref: ref)
-            return try c.query("""
+        return try session.transaction { s in
+            let entry = try s.repository.summary(ref: ref)
+            return try s.connection.query("""
                 INSERT INTO decisions (entry_id, unit_code, person_ref, text, public_safety_significant, justification,
-                    assessment_ids, rules_version, trace)
+                    assessment_ids, decided_at, rules_version, trace)
                 VALUES (\(entry.id), \(entry.unit), \(d.person), \(d.text), \(d.publicSafetySignificant), \(justification),
-                    \(d.assessments.map(Int.init)), \(engine.version), \(evaluation.trace.canonicalJSON, as: .jsonb))
+                    \(d.assessments.map(Int.init)), \(s.factTime, as: .timestamptz), \(engine.version),
+                    \(evaluation.trace.canonicalJSON, as: .jsonb))
                 RETURNING id
                 """).first!.decode(Int64.self, "id")
         }

@@ -1,3 +1,4 @@
+public import Rules
 public import VaktloggCore
 
 /// A measure a security coordinator wants to record on an entry (and, when restrictive, a person).
@@ -21,11 +22,19 @@ public struct MeasureDraft: Sendable, Hashable {
     }
 }
 
-/// The result of checking or recording a measure.
-public struct MeasureResult: Sendable {
-    public let id: Int64?
-    public let outcome: String
-    /// The rules' violations, justified ones included, as `(rule, kind, reason, justified)`.
-    public let violations: [(rule: String, kind: String, reason: String, justified: Bool)]
+/// The result of recording a measure.
+public struct MeasureResult: Sendable, Hashable {
+    /// The stored measure.
+    public let id: Int64
+    /// The rules' outcome (always ``Outcome/allowed`` for a stored measure: anything else is refused).
+    public let outcome: Outcome
+    /// True when the measure departs from a main rule with a recorded justification (stored
+    /// outcome `justified`).
+    public var isJustifiedDeparture: Bool { violations.contains { $0.justified } }
+    /// The rules' violations, justified ones included.
+    public let violations: [Violation]
+    /// The individual risk assessment the measure was judged against, if any.
     public let assessmentID: Int64?
+    /// The outcome as stored in `measures.outcome`: `justified` or `allowed`.
+    public var storedOutcome: String { isJustifiedDeparture ? "justified" : "allowed" }
 }

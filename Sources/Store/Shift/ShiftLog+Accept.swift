@@ -22,11 +22,11 @@ extension ShiftLog {
                 let handover: ShiftLogEntry
                 if let requestedID {
                     guard let found = try entries(c, "WHERE s.id = \(requestedID) AND s.event = 'handover'").first else {
-                        throw StoreError(code: "unknown_handover", field: "handover", message: ShiftText.unknownHandover)
+                        throw StoreError.invalid(.unknownHandover, field: "handover")
                     }
                     let unit = try unit(c, requested ?? found.unit)
                     guard unit == found.unit else {
-                        throw StoreError(code: "unknown_handover", field: "handover", message: ShiftText.unknownHandover)
+                        throw StoreError.invalid(.unknownHandover, field: "handover")
                     }
                     handover = found
                 } else {
@@ -39,7 +39,7 @@ extension ShiftLog {
                         ORDER BY s.id DESC LIMIT 1
                         """
                     guard let found = try entries(c, tail).first else {
-                        throw StoreError(code: "no_pending_handover", field: "handover", message: ShiftText.noPendingHandover(unit))
+                        throw StoreError.invalid(.noPendingHandover, field: "handover", ["unit": unit])
                     }
                     handover = found
                 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import VaktloggCore
 #if canImport(Glibc)
 import Glibc
 #endif

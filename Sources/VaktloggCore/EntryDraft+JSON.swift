@@ -1,5 +1,4 @@
 public import Foundation
-public import VaktloggCore
 
 extension EntryDraft {
     /// Reads a draft from JSON, refusing unknown keys (a typo must not silently drop a field) and
