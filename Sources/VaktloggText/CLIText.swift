@@ -55,8 +55,4 @@ public enum CLIText {
     public static func databaseRunning(_ path: String) -> LocalizedText { t("Database kjører i \(path)", "Database running in \(path)") }
     public static let databaseStopped = t("Database stoppet", "Database stopped")
 
-    // Usage errors the CLI raises itself (exit 64).
-    public static let supervisionOfferedOrHeld = t("oppgi enten --offered eller --held", "give either --offered or --held")
-    public static let inputAndFlags = t("--input gir hele oppføringen; oppgi ikke feltene som flagg i tillegg",
-                                        "--input gives the whole entry; do not give its fields as flags as well")
 }

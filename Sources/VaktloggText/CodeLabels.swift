@@ -1,4 +1,4 @@
-public import Rules
+import Rules
 public import VaktloggCore
 
 /// Every labelled code enum with its cases, so a test can prove no code is left without words and a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rules
 import Store
 import VaktloggCore
 import VaktloggText
@@ -21,6 +22,7 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Begrunnelse for avvik fra hovedregel.", valueName: "TEXT")) var justification: String?
     @Option(name: .customLong("rehabilitation-note"), help: ArgumentHelp("Virkning på påvirkningsarbeidet.", valueName: "TEXT")) var rehabilitationNote: String?
     @Option(help: ArgumentHelp("Beskrivelse.", valueName: "TEXT")) var description: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
     func run() throws {
@@ -54,6 +56,11 @@ struct MeasureCommand: ParsableCommand {
         case .failure(let error): throw CLI.report(error, language: language)
         }
         let departures = result.violations.filter(\.justified).map(\.rule.rawValue)
+        if output.json {
+            return print(JSONText.encode(["id": result.id, "ref": ref, "outcome": result.storedOutcome,
+                                          "justified_departures": departures,
+                                          "assessment_id": result.assessmentID.map { $0 as Any } ?? NSNull()]))
+        }
         print(MeasureText.recorded(id: result.id, ref: ref, departures: result.isJustifiedDeparture ? departures : nil)(language))
     }
 }

@@ -46,6 +46,12 @@ import VaktloggText
         #expect(Status.label("under_treatment").nb == "under behandling")
     }
 
+    @Test func everyChainProblemHasText() {
+        for code in VerifyText.problemCodes {
+            #expect(!VerifyText.problem(code).nb.contains(code), "\(code) falls back to the unknown-problem text")
+        }
+    }
+
     @Test func everyHistoryEventAndDeadlineHasText() {
         for code in EventText.codes + EventText.deadlineCodes {
             let text = code.hasSuffix("_due") || EventText.deadlineCodes.contains(code) ? EventText.deadline(code) : EventText.label(code)
