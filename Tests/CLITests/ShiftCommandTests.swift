@@ -22,15 +22,15 @@ import VaktloggTestSupport
         try db.sql(AdminCommandTests.deviationInsert(unit: unit), user: user)
     }
 
-    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user`.
+    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user` (reported a
+    /// minute ago: the database gives it the rule set's 5 minutes to acknowledge).
     static func openP1(_ db: VaktloggTestDatabase, as user: String) throws {
         try db.sql("""
             INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests, probability,
-                consequence, risk_score, tier, priority, rules_version, rules_hash, trace, deadlines, idempotency_key)
-            VALUES ('incident', 'violence_staff', 'OSLO', now() - interval '1 hour', now() - interval '1 hour',
-                'correctional_security', 'Betjent slått', '{life_health,security}', 3, 4, 12, 1, 'P1', 'ksf-2006.1', 'x',
-                '[]', jsonb_build_array(jsonb_build_object('what', 'p1_acknowledge', 'due', now() + interval '1 hour')),
-                gen_random_uuid())
+                consequence, rules_version, rules_hash, trace, idempotency_key)
+            VALUES ('incident', 'violence_staff', 'OSLO', now() - interval '1 hour', now() - interval '1 minute',
+                'correctional_security', 'Betjent slått', '{life_health,security}', 3, 4, 'ksf-2006.1',
+                (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', gen_random_uuid())
             """, user: user)
     }
 
