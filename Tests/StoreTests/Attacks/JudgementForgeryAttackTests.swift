@@ -139,7 +139,8 @@ struct JudgementForgeryAttackTests {
             SELECT deadlines = \(judgement.deadlinesJSON)::jsonb AS same, deadlines::text AS db, tier, priority, risk_score,
                    police_decision_required FROM entries WHERE id = \(logged.id)
             """).first!
-        #expect(try stored.decode(Bool.self, "same"), "db \(try stored.decode(String.self, "db")) vs rules \(judgement.deadlinesJSON)")
+        let db = try stored.decode(String.self, "db")
+        #expect(try stored.decode(Bool.self, "same"), "db \(db) vs rules \(judgement.deadlinesJSON)")
         #expect(try stored.decode(String.self, "priority") == judgement.priority.rawValue)
         #expect(try stored.decode(Int.self, "risk_score") == judgement.risk.score)
         #expect(try stored.decode(Bool.self, "police_decision_required") == (judgement.police?.decisionRequired ?? false))

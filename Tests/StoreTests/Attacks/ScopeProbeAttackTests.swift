@@ -36,7 +36,7 @@ struct ScopeProbeAttackTests {
     }
 
     /// Statements that take an entry id, each as the role that could otherwise make it.
-    static let entryProbes: [(role: String, sql: (Int64) -> SQLQuery)] = [
+    static let entryProbes: [(role: String, sql: @Sendable (Int64) -> SQLQuery)] = [
         ("per", { "INSERT INTO entry_events (entry_id, event, text) VALUES (\($0), 'comment', 'x')" }),
         ("per", { "INSERT INTO entry_events (entry_id, event) VALUES (\($0), 'acknowledge')" }),
         ("per", { "INSERT INTO entry_events (entry_id, event) VALUES (\($0), 'close')" }),
