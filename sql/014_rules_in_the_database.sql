@@ -49,15 +49,32 @@ CREATE TABLE rule_sets (
     registered_by text NOT NULL DEFAULT session_user,
     CHECK (hash = encode(sha256(convert_to(canonical, 'UTF8')), 'hex')),
     CHECK (content = canonical::jsonb),
+    -- The parts every entry is judged with, kept apart from the (TOASTed) content so that the
+    -- write path reads a few hundred bytes, not the whole set.
+    deadlines jsonb GENERATED ALWAYS AS (content -> 'deadlines') STORED,
+    organised_crime jsonb GENERATED ALWAYS AS (content -> 'organised_crime') STORED,
     CHECK (content ->> 'version' = version)
+);
+-- The category defaults of each set, one row per category, for the same reason.
+CREATE TABLE rule_set_categories (
+    version text NOT NULL REFERENCES rule_sets (version),
+    kind text NOT NULL,
+    code text NOT NULL,
+    default_interests text[] NOT NULL,
+    PRIMARY KEY (version, kind, code)
 );
 -- A rule set entries were judged by is never changed or removed: a new content is a new version.
 CREATE TRIGGER zz_append_only BEFORE UPDATE OR DELETE ON rule_sets FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER zz_no_truncate BEFORE TRUNCATE ON rule_sets FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER zz_append_only BEFORE UPDATE OR DELETE ON rule_set_categories FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER zz_no_truncate BEFORE TRUNCATE ON rule_set_categories FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
 INSERT INTO rule_sets (version, hash, canonical, content)
 SELECT c::jsonb ->> 'version', encode(sha256(convert_to(c, 'UTF8')), 'hex'), c, c::jsonb
   FROM (VALUES ($rules${"assessment_required_from_restrictiveness":2,"category_defaults":{"deviation":{"count_mismatch":["security"],"door_lock":["security"],"equipment_failure":["security"],"hse":["life_health"],"key_control":["security"],"maintenance":["security"],"other":[],"personal_data":["security"],"routine_breach":["security"],"search_missed":["security"],"staffing_below_minimum":["security"]},"incident":{"abscond":["public_safety"],"contraband_drugs":["life_health","security"],"contraband_phone":["security"],"contraband_weapon":["life_health","security"],"damage":["order"],"death":["life_health"],"drone_throwover":["security"],"escape":["public_safety","security"],"fire":["life_health"],"hostage":["life_health"],"infection":["life_health"],"infosec_breach":["security"],"leave_breach":["public_safety"],"other":[],"overdose":["life_health"],"self_harm":["life_health"],"threat_staff":["security"],"transport":["public_safety","security"],"unrest":["security","order"],"violence_inmate":["life_health","security"],"violence_staff":["life_health","security"]},"manipulation":{"boundary_testing":["security"],"family_contact":["security"],"gifts_favours":["security"],"information_request":["security"],"other":["security"],"pressure_threats":["security"],"private_probing":["security"],"relationship_building":["security"],"smuggling_request":["security"]},"threat":{"contraband_route":["security"],"cyber":["security"],"escape_plan":["public_safety","security"],"external_attack":["life_health","public_safety"],"hostage_plan":["life_health"],"organised_crime":["public_safety"],"other":[],"radicalisation":["public_safety"],"threat_inmate":["life_health"],"threat_staff":["life_health"],"threat_staff_family":["life_health"],"violence_plan":["life_health"]}},"deadlines":{"deviation_acknowledge_hours":24,"deviation_close_days":30,"deviation_treatment_days":14,"manipulation_review_days":3,"manipulation_supervision_days":7,"p1_acknowledge_minutes":5,"police_decision_hours":24,"risk_assessment_renewal_days":180,"threat_assess_hours":24,"threat_assess_tier1_hours":4},"organised_crime":{"minimum_criteria":6,"required_criteria":[1,3,5,11]},"restrictiveness_limits":{"critical":4,"high":3,"low":1,"moderate":2},"risk_bands":[{"band":"low","max":4,"min":1},{"band":"moderate","max":9,"min":5},{"band":"high","max":16,"min":10},{"band":"critical","max":25,"min":20}],"serious_crime_penalty_years_above":6,"version":"ksf-2006.1"}$rules$)) AS t (c);
+INSERT INTO rule_set_categories (version, kind, code, default_interests)
+SELECT r.version, k.key, c.key, ARRAY(SELECT jsonb_array_elements_text(c.value))
+  FROM rule_sets r, jsonb_each(r.content -> 'category_defaults') k, jsonb_each(k.value) c;
 
 -- The content of a registered rule set, or the refusal that names what is missing.
 CREATE FUNCTION rules_content(p_version text) RETURNS jsonb
@@ -84,56 +101,45 @@ AS $$
                       WHERE (b ->> 'min')::int <= p_score AND p_score <= (b ->> 'max')::int LIMIT 1), 'critical')
 $$;
 
--- One deadline as the rules module writes it: due = reported time (whole seconds) + the period.
-CREATE FUNCTION rules_deadline(p_what text, p_rule text, p_from timestamptz, p_seconds bigint) RETURNS jsonb
-    LANGUAGE sql IMMUTABLE
-AS $$
-    SELECT jsonb_build_array(jsonb_build_object(
-        'what', p_what, 'rule', p_rule,
-        'due', to_char((p_from + make_interval(secs => p_seconds)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')))
-$$;
-
--- The deadlines of domain.md §6 for an entry, in the rules module's order (Deadlines.swift).
-CREATE FUNCTION rules_deadlines(p_rules jsonb, p_kind text, p_tier smallint, p_reported timestamptz,
+-- The deadlines of domain.md §6 for an entry, in the rules module's order (Deadlines.swift): each
+-- runs from the reported time (whole seconds, as the rules module formats it) for its period.
+-- One statement, so that PL/pgSQL caches its plan.
+CREATE FUNCTION rules_deadlines(p_deadlines jsonb, p_kind text, p_tier smallint, p_reported timestamptz,
                                 p_police boolean) RETURNS jsonb
     LANGUAGE plpgsql IMMUTABLE
 AS $$
 DECLARE
-    d jsonb := p_rules -> 'deadlines';
+    d jsonb := p_deadlines;
     v_from timestamptz := date_trunc('second', p_reported);
-    v_out jsonb := '[]';
+    v_out jsonb;
 BEGIN
-    IF p_tier = 1 THEN
-        v_out := v_out || rules_deadline('p1_acknowledge', 'p1_acknowledge', v_from, (d ->> 'p1_acknowledge_minutes')::bigint * 60);
-    END IF;
-    CASE p_kind
-    WHEN 'deviation' THEN
-        v_out := v_out
-            || rules_deadline('deviation_acknowledge', 'deviation_handling', v_from, (d ->> 'deviation_acknowledge_hours')::bigint * 3600)
-            || rules_deadline('deviation_treatment', 'deviation_handling', v_from, (d ->> 'deviation_treatment_days')::bigint * 86400)
-            || rules_deadline('deviation_close', 'deviation_handling', v_from, (d ->> 'deviation_close_days')::bigint * 86400);
-    WHEN 'manipulation' THEN
-        v_out := v_out
-            || rules_deadline('manipulation_review', 'manipulation_follow_up', v_from, (d ->> 'manipulation_review_days')::bigint * 86400)
-            || rules_deadline('manipulation_supervision', 'manipulation_follow_up', v_from, (d ->> 'manipulation_supervision_days')::bigint * 86400);
-    WHEN 'threat' THEN
-        v_out := v_out || rules_deadline('threat_assessment', 'threat_assessment', v_from,
-            (CASE WHEN p_tier = 1 THEN d ->> 'threat_assess_tier1_hours' ELSE d ->> 'threat_assess_hours' END)::bigint * 3600);
-        IF p_police THEN
-            v_out := v_out || rules_deadline('police_decision', 'police', v_from, (d ->> 'police_decision_hours')::bigint * 3600);
-        END IF;
-    ELSE
-        NULL;
-    END CASE;
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+               'what', t.what, 'rule', t.rule,
+               'due', to_char((v_from + make_interval(secs => t.secs)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+               ORDER BY t.n), '[]')
+      INTO v_out
+      FROM (VALUES
+        (1, 'p1_acknowledge', 'p1_acknowledge',
+            CASE WHEN p_tier = 1 THEN (d ->> 'p1_acknowledge_minutes')::bigint * 60 END),
+        (2, 'deviation_acknowledge', 'deviation_handling',
+            CASE WHEN p_kind = 'deviation' THEN (d ->> 'deviation_acknowledge_hours')::bigint * 3600 END),
+        (3, 'deviation_treatment', 'deviation_handling',
+            CASE WHEN p_kind = 'deviation' THEN (d ->> 'deviation_treatment_days')::bigint * 86400 END),
+        (4, 'deviation_close', 'deviation_handling',
+            CASE WHEN p_kind = 'deviation' THEN (d ->> 'deviation_close_days')::bigint * 86400 END),
+        (5, 'manipulation_review', 'manipulation_follow_up',
+            CASE WHEN p_kind = 'manipulation' THEN (d ->> 'manipulation_review_days')::bigint * 86400 END),
+        (6, 'manipulation_supervision', 'manipulation_follow_up',
+            CASE WHEN p_kind = 'manipulation' THEN (d ->> 'manipulation_supervision_days')::bigint * 86400 END),
+        (7, 'threat_assessment', 'threat_assessment',
+            CASE WHEN p_kind = 'threat' THEN (CASE WHEN p_tier = 1 THEN d ->> 'threat_assess_tier1_hours'
+                                                   ELSE d ->> 'threat_assess_hours' END)::bigint * 3600 END),
+        (8, 'police_decision', 'police',
+            CASE WHEN p_kind = 'threat' AND p_police THEN (d ->> 'police_decision_hours')::bigint * 3600 END)
+      ) AS t (n, what, rule, secs)
+     WHERE t.secs IS NOT NULL;
     RETURN v_out;
 END
-$$;
-
--- The tier of the weightiest interest threatened (fixed by the strategy, not by a rule set).
-CREATE FUNCTION interests_tier(p_interests text[]) RETURNS smallint
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-AS $$
-    SELECT min(tier) FROM interests WHERE code = ANY (p_interests)
 $$;
 
 -- Registers a rule set (a `--rules FILE` set) so that entries may be judged by it. `p_canonical`
@@ -183,7 +189,15 @@ BEGIN
         END IF;
         RETURN v_hash;
     END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_each(v -> 'category_defaults') k
+                WHERE jsonb_typeof(k.value) <> 'object'
+                   OR EXISTS (SELECT 1 FROM jsonb_each(k.value) c WHERE jsonb_typeof(c.value) <> 'array')) THEN
+        PERFORM refuse('invalid_rule_set', 'category_defaults maps each kind to categories and each category to a list of interests');
+    END IF;
     INSERT INTO rule_sets (version, hash, canonical, content) VALUES (v ->> 'version', v_hash, p_canonical, v);
+    INSERT INTO rule_set_categories (version, kind, code, default_interests)
+    SELECT v ->> 'version', k.key, c.key, ARRAY(SELECT jsonb_array_elements_text(c.value))
+      FROM jsonb_each(v -> 'category_defaults') k, jsonb_each(k.value) c;
     RETURN v_hash;
 END
 $$;
@@ -199,8 +213,10 @@ DECLARE
     v_defaults text[];
     v_tier smallint;
     v_count bigint;
-    v_rules jsonb;
+    v_deadlines jsonb;
+    v_oc jsonb;
     v_hash text;
+    v_set_defaults text[];
     v_criteria smallint[];
     v_organised boolean;
 BEGIN
@@ -215,8 +231,11 @@ BEGIN
     END IF;
     NEW.reporter := session_user;
     NEW.recorded_at := now();
-    v_rules := rules_content(NEW.rules_version);
-    SELECT hash INTO v_hash FROM rule_sets WHERE version = NEW.rules_version;
+    SELECT hash, deadlines, organised_crime INTO v_hash, v_deadlines, v_oc FROM rule_sets WHERE version = NEW.rules_version;
+    IF NOT FOUND THEN
+        PERFORM refuse('unknown_rule_set', format('rule set %s is not registered in this database', NEW.rules_version),
+                       'foreign_key_violation');
+    END IF;
     IF NEW.rules_hash IS DISTINCT FROM v_hash THEN
         PERFORM refuse('rules_hash_mismatch', format('rule set %s is registered with another content (hash %s)',
                                                      NEW.rules_version, v_hash));
@@ -227,8 +246,10 @@ BEGIN
             USING ERRCODE = 'foreign_key_violation', HINT = 'vaktlogg:unknown_category';
     END IF;
     -- The rule set's defaults for the category where it names them, else the reference table's.
-    IF jsonb_typeof(v_rules -> 'category_defaults' -> NEW.kind -> NEW.category) = 'array' THEN
-        v_defaults := ARRAY(SELECT jsonb_array_elements_text(v_rules -> 'category_defaults' -> NEW.kind -> NEW.category));
+    SELECT default_interests INTO v_set_defaults FROM rule_set_categories
+     WHERE version = NEW.rules_version AND kind = NEW.kind AND code = NEW.category;
+    IF FOUND THEN
+        v_defaults := v_set_defaults;
     END IF;
     IF NOT NEW.interests @> v_defaults THEN
         RAISE EXCEPTION 'the interests of category % cannot be removed', NEW.category
@@ -249,7 +270,8 @@ BEGIN
         PERFORM refuse('reported_too_early', 'reported_at may lie at most 7 days before the entry is stored');
     END IF;
     -- The judgement.
-    v_tier := interests_tier(NEW.interests);
+    -- The tier of the weightiest interest threatened (fixed by the strategy, not by a rule set).
+    SELECT min(tier) INTO v_tier FROM interests WHERE code = ANY (NEW.interests);
     NEW.tier := v_tier;
     NEW.priority := 'P' || v_tier;
     NEW.risk_score := NEW.probability * NEW.consequence;
@@ -258,14 +280,14 @@ BEGIN
         IF cardinality(v_criteria) <> (SELECT count(DISTINCT c) FROM unnest(v_criteria) c) THEN
             PERFORM refuse('duplicate_criteria', 'an organised-crime criterion is given twice');
         END IF;
-        v_organised := cardinality(v_criteria) >= (v_rules -> 'organised_crime' ->> 'minimum_criteria')::int
-            AND ARRAY(SELECT x::smallint FROM jsonb_array_elements_text(v_rules -> 'organised_crime' -> 'required_criteria') x)
+        v_organised := cardinality(v_criteria) >= (v_oc ->> 'minimum_criteria')::int
+            AND ARRAY(SELECT x::smallint FROM jsonb_array_elements_text(v_oc -> 'required_criteria') x)
                 <@ v_criteria;
         NEW.police_decision_required := v_organised OR coalesce(NEW.infoflyt, NEW.threat_source = 'police_infoflyt');
     ELSE
         NEW.police_decision_required := false;
     END IF;
-    NEW.deadlines := rules_deadlines(v_rules, NEW.kind, v_tier, NEW.reported_at, NEW.police_decision_required);
+    NEW.deadlines := rules_deadlines(v_deadlines, NEW.kind, v_tier, NEW.reported_at, NEW.police_decision_required);
     UPDATE chain_heads SET entry_count = entry_count + 1 WHERE unit_code = NEW.unit_code
         RETURNING entry_count INTO v_count;
     IF NOT FOUND THEN
@@ -288,8 +310,8 @@ AS $$
 DECLARE
     s entry_state;
     k text;
-    v_rules jsonb;
     v_defaults text[];
+    v_set_defaults text[];
     v_category text;
     v_interests text[];
     v_p integer;
@@ -305,7 +327,10 @@ BEGIN
     SELECT * INTO s FROM entry_state WHERE entry_id = NEW.entry_id FOR UPDATE;
     NEW.actor := session_user;
     NEW.at := fact_time(NEW.at);
-    v_rules := rules_content(NEW.rules_version);
+    IF NOT EXISTS (SELECT 1 FROM rule_sets WHERE version = NEW.rules_version) THEN
+        PERFORM refuse('unknown_rule_set', format('rule set %s is not registered in this database', NEW.rules_version),
+                       'foreign_key_violation');
+    END IF;
     FOR k IN SELECT jsonb_object_keys(NEW.changes) LOOP
         IF k NOT IN (SELECT name FROM amendable_fields) THEN
             PERFORM refuse('field_not_amendable', format('field %s cannot be amended', k));
@@ -338,8 +363,10 @@ BEGIN
         PERFORM refuse('unknown_interest', 'unknown interest');
     END IF;
     -- The defaults of the category as amended (a category change brings its defaults along).
-    IF jsonb_typeof(v_rules -> 'category_defaults' -> s.kind -> v_category) = 'array' THEN
-        v_defaults := ARRAY(SELECT jsonb_array_elements_text(v_rules -> 'category_defaults' -> s.kind -> v_category));
+    SELECT default_interests INTO v_set_defaults FROM rule_set_categories
+     WHERE version = NEW.rules_version AND kind = s.kind AND code = v_category;
+    IF FOUND THEN
+        v_defaults := v_set_defaults;
     END IF;
     IF NOT v_interests @> v_defaults THEN
         PERFORM refuse('default_interests_removed', 'the interests of the category cannot be removed');
@@ -356,7 +383,7 @@ BEGIN
     END IF;
     v_p := coalesce((NEW.changes ->> 'probability')::int, s.probability);
     v_q := coalesce((NEW.changes ->> 'consequence')::int, s.consequence);
-    v_tier := interests_tier(v_interests);
+    SELECT min(tier) INTO v_tier FROM interests WHERE code = ANY (v_interests);
     NEW.tier := v_tier;
     NEW.priority := 'P' || v_tier;
     NEW.risk_score := v_p * v_q;
@@ -693,9 +720,8 @@ $$;
 -- What the database computes, the client may not send.
 REVOKE INSERT (risk_score, tier, priority, police_decision_required, deadlines) ON entries FROM vaktlogg_user;
 REVOKE INSERT (tier, priority, risk_score) ON amendments FROM vaktlogg_user;
-GRANT SELECT ON rule_sets TO vaktlogg_user;
+GRANT SELECT ON rule_sets, rule_set_categories TO vaktlogg_user;
 REVOKE EXECUTE ON FUNCTION rules_content(text), rules_band(jsonb, integer),
-    rules_deadline(text, text, timestamptz, bigint),
-    rules_deadlines(jsonb, text, smallint, timestamptz, boolean), interests_tier(text[]),
+    rules_deadlines(jsonb, text, smallint, timestamptz, boolean),
     entry_was_p1(bigint), usable_assessment(bigint, text), admin_register_rule_set(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION admin_register_rule_set(text) TO vaktlogg_user;
