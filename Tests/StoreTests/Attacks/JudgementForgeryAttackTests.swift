@@ -158,10 +158,12 @@ struct JudgementForgeryAttackTests {
         let writer = EntryWriter(connection: try f.connect(f.ola), engine: RulesEngine(ruleSet: custom))
         #expect(throws: StoreError.self) { try writer.log(d) }
         #expect(try f.db.sql("SELECT count(*) FROM entries") == "0")
+        // A duty officer cannot register it; an administrator can (through the Store, as the CLI would).
+        #expect(throws: StoreError.self) { try Administration(connection: try f.connect(f.ola)).registerRuleSet(custom) }
         let admin = try f.connect(f.admin)
-        #expect(try admin.query("SELECT admin_register_rule_set(\(custom.canonicalJSON)) AS h").first!.decode(String.self, "h") == custom.hash)
+        #expect(try Administration(connection: admin).registerRuleSet(custom) == custom.hash)
         // Registering again is a no-op; other content under the same version is refused.
-        _ = try admin.query("SELECT admin_register_rule_set(\(custom.canonicalJSON))")
+        #expect(try Administration(connection: admin).registerRuleSet(custom) == custom.hash)
         var other = custom
         other.deadlines.deviationAcknowledgeHours = 1
         expectRefused(admin, "SELECT admin_register_rule_set(\(other.canonicalJSON))", sqlState: "23514", hint: "rule_set_version_taken")
