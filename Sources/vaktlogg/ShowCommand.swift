@@ -57,27 +57,34 @@ struct ShowCommand: ParsableCommand {
         for h in d.history {
             var line = "  \(OsloTime.format(h.at))  \(h.actor)  \(EventText.label(h.what)(l))"
             if let a = h.assignee { line += " → \(a)" }
-            if let t = h.text { line += ": \(t)" }
+            // A measure without a description is stored with its type as the text: name it.
+            if let t = h.text { line += ": " + (h.what == "measure" ? value("type", t, l) : t) }
             if let data = h.data { line += " (" + Self.fields(data, l) + ")" }
             out.append(line)
         }
         out.append("")
         out.append(E.ruleJudgement(d.rulesVersion)(l))
-        for line in TraceWords.lines(d.traceJSON, language: l) { out.append("  • " + line) }
+        for line in TraceWords.lines(d.trace, language: l) { out.append("  • " + line) }
         out.append("\(E.chainHash(l)): \(d.rowHash)")
         return out.joined(separator: "\n")
     }
 
     /// `field: value, …` of a JSON object, nulls left out, for the history lines; codes as labels.
+    /// Decoded as `JSONValue`, so a flag (`true`) and a number (`1`) stay apart.
     static func fields(_ json: String, _ l: Language) -> String {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return json }
-        return object.keys.sorted().compactMap { key -> String? in
-            switch object[key] {
-            case nil, is NSNull: return nil
-            case let a as [Any]: return "\(EntryText.field(key)(l)): " + a.map { value(key, "\($0)", l) }.joined(separator: ", ")
-            case let b as Bool: return "\(EntryText.field(key)(l)): \(b ? EntryText.yes(l) : EntryText.no(l))"
-            case let v?: return "\(EntryText.field(key)(l)): \(value(key, "\(v)", l))"
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { return json }
+        func scalar(_ key: String, _ v: JSONValue) -> String? {
+            switch v {
+            case .null: nil
+            case .bool(let b): b ? EntryText.yes(l) : EntryText.no(l)
+            case .string(let s): value(key, s, l)
+            case .int(let i): value(key, String(i), l)
+            case .array(let items): items.compactMap { scalar(key, $0) }.joined(separator: ", ")
+            default: v.canonicalJSON
             }
+        }
+        return object.keys.sorted().compactMap { key -> String? in
+            scalar(key, object[key]!).map { "\(EntryText.field(key)(l)): \($0)" }
         }.joined(separator: ", ")
     }
 
