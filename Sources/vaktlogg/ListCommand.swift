@@ -81,7 +81,7 @@ enum EntryJSON {
     static func summary(_ e: EntrySummary, now: Date) -> [String: Any] {
         var o: [String: Any] = [
             "id": e.id, "ref": e.ref, "unit": e.unit, "kind": e.kind.rawValue, "category": e.category,
-            "priority": e.priority.rawValue, "risk_score": e.riskScore, "status": e.status,
+            "priority": e.priority.rawValue, "risk_score": e.riskScore, "status": e.status.code,
             "occurred_at": OsloTime.rfc3339(e.occurredAt), "reported_at": OsloTime.rfc3339(e.reportedAt),
             "overdue": e.isOverdue(at: now), "text": e.text, "amendments": e.amendmentCount,
         ]
