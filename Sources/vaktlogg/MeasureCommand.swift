@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rules
 import Store
 import VaktloggCore
 import Postgres

@@ -1,6 +1,6 @@
 public import Foundation
-public import Postgres
-public import Rules
+import Postgres
+import Rules
 public import VaktloggCore
 
 /// A correction of an entry: the fields that change and why. The original row is never touched;
