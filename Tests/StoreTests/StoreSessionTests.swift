@@ -106,5 +106,25 @@ struct StoreSessionTests {
         #expect(detail.trace.contains { $0.rule == .risk })
         #expect(detail.rulesHash == RulesEngine().ruleSet.hash)
         #expect(detail.domain == .correctionalSecurity)
+        #expect(detail.policeDecisionHours == nil, "a deviation needs no police decision")
+    }
+
+    @Test func thePoliceDeadlineIsTheOneOfTheRuleSetThatJudged() throws {
+        let c = try db.connect(user: officer)
+        defer { c.close() }
+        var d = EntryDraft(kind: .threat, category: "organised_crime", text: "Opplysninger via INFOFLYT")
+        d.unit = "OSLO"
+        d.probability = 3
+        d.consequence = 4
+        d.source = .policeInfoflyt
+        d.organisedCrimeCriteria = [1, 2, 3, 5, 6, 11]
+        d.infoflyt = true
+        var rules = RuleSet.default
+        rules.version = "test-48h"
+        rules.deadlines.policeDecisionHours = 48
+        let e = try StoreSession(connection: c, engine: RulesEngine(ruleSet: rules)).entries.log(d)
+        let detail = try EntryRepository(connection: c).detail(ref: e.ref)
+        #expect(detail.policeDecisionHours == 48)
+        #expect(RulesEngine().ruleSet.deadlines.policeDecisionHours != 48, "differs from today's rule set")
     }
 }

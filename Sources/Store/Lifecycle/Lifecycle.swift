@@ -1,6 +1,6 @@
-public import Foundation
-public import Postgres
-public import Rules
+import Foundation
+import Postgres
+import Rules
 import VaktloggCore
 
 /// Records lifecycle events on entries. Checks that give a better message than the database's are

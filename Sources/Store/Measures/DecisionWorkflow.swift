@@ -1,6 +1,6 @@
 import Foundation
-public import Postgres
-public import Rules
+import Postgres
+import Rules
 import VaktloggCore
 
 /// A formal decision on an entry. One significant for public safety must be justified and name the

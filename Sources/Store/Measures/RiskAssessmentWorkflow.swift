@@ -1,6 +1,6 @@
-public import Foundation
-public import Postgres
-public import Rules
+import Foundation
+import Postgres
+import Rules
 public import VaktloggCore
 
 /// Individual risk assessments of persons (risk = probability × consequence, NOU 2000:24), valid
