@@ -1,3 +1,4 @@
+public import VaktloggCore
 internal import Foundation
 
 extension RuleSet {

@@ -180,6 +180,9 @@ import Testing
         BadInput("JSON: NUL in the text", ["log", "incident", "--input", "-", "--json"],
                  stdin: #"{"kind":"incident","category":"fire","text":"før\u0000etter","probability":1,"consequence":1}"#,
                  "vaktlogg: text: teksten kan ikke inneholde NUL-tegn (\\u0000)\n"),
+        BadInput("JSON: a field given twice", ["log", "incident", "--input", "-", "--json"],
+                 stdin: #"{"kind":"incident","category":"fire","text":"x","text":"y","probability":1,"consequence":1}"#,
+                 "vaktlogg: text: feltet er oppgitt mer enn én gang\n"),
         BadInput("JSON: not JSON", ["log", "incident", "--input", "-", "--json"], stdin: "kind=incident",
                  "vaktlogg: ugyldig JSON\n"),
     ]

@@ -21,7 +21,7 @@ import Testing
     /// arguments per check, rendered by the catalogue as Store errors are.
     static let allowed: [String: (lines: Int, reason: String)] = [
         "Sources/VaktloggCore/EntryDraft+Validation.swift": (18, below),
-        "Sources/VaktloggCore/EntryDraft+JSON.swift": (9, below),
+        "Sources/VaktloggCore/EntryDraft+JSON.swift": (10, below),
         "Sources/VaktloggCore/PersonReference.swift": (1, below + "; the case-number rule, worded once"),
         "Sources/VaktloggCore/UnitCode.swift": (1, below),
         "Sources/VaktloggCore/ValidationError.swift": (1, below + "; `line N` of a rule file"),

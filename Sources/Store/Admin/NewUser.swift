@@ -6,6 +6,7 @@ import VaktloggText
 public struct NewUser: Sendable, Hashable {
     /// Lower-case login name, `^[a-z][a-z0-9._-]{1,62}$`; also the PostgreSQL login role.
     public let name: String
+    /// The role here (domain.md §5).
     public let role: UserRole
     /// The user's units, home unit first, without repeats.
     public let units: [String]

@@ -21,10 +21,12 @@ public struct DatabaseTarget: Sendable {
     /// The administrator created when the embedded database is first made.
     public static let defaultAdministrator = "admin"
 
+    /// Where the database is.
     public let location: Location
     /// The login role for embedded mode.
     public let user: String
 
+    /// A target at `location`; `user` is the login role in embedded mode (default `admin`).
     public init(location: Location, user: String? = nil) {
         self.location = location
         self.user = (user?.isEmpty == false ? user : nil) ?? Self.defaultAdministrator

@@ -16,9 +16,13 @@ import VaktloggCore
 public struct DemoSeeder {
     /// What was created.
     public struct Summary: Sendable {
+        /// Units in the demo organisation.
         public let units: Int
+        /// Demo users.
         public let users: Int
+        /// Entries logged.
         public let entries: Int
+        /// Lifecycle events, measures and decisions recorded.
         public let events: Int
     }
 

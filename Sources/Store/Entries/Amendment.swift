@@ -1,21 +1,29 @@
 public import Foundation
-public import Postgres
-public import Rules
+import Postgres
+import Rules
 public import VaktloggCore
 
 /// A correction of an entry: the fields that change and why. The original row is never touched;
 /// the amendment is appended, chained, and the projection shows the corrected values.
 public struct AmendmentDraft: Sendable, Hashable {
+    /// Why the entry is corrected (required).
     public var reason: String
+    /// A new category code.
     public var category: String?
+    /// A new text.
     public var text: String?
+    /// A corrected time of occurrence.
     public var occurredAt: Date?
+    /// A corrected security domain.
     public var domain: SecurityDomain?
     /// Interests to add (defaults can never be removed).
     public var addInterests: [Interest] = []
+    /// A new probability, 1–5.
     public var probability: Int?
+    /// A new consequence, 1–5.
     public var consequence: Int?
 
+    /// An amendment with `reason` and no changes yet.
     public init(reason: String) {
         self.reason = reason
     }
@@ -26,6 +34,7 @@ public struct AmendmentDraft: Sendable, Hashable {
     }
 }
 
+/// Appends amendments to entries: the original is never changed; priority and risk are judged again.
 public struct Amender {
     let session: StoreSession
     var engine: RulesEngine { session.engine }

@@ -7,13 +7,17 @@ public import VaktloggCore
 public struct EntryDetail: Sendable {
     /// A lifecycle event, amendment, measure or decision, in time order.
     public struct HistoryItem: Sendable, Hashable {
+        /// When it happened.
         public let at: Date
+        /// Who recorded it (login role).
         public let actor: String
         /// `acknowledge`, `assign`, …, `amendment`, `measure`, `decision` (see ``Kind``).
         public let what: String
         /// ``what`` typed: a lifecycle event code, or one of the other rows.
         public var kind: Kind { Kind(code: what) }
+        /// Its text (comment, cause, reason …), if any.
         public let text: String?
+        /// The person assigned, if any.
         public let assignee: String?
         /// Extra fields as JSON text (data of events, changes of amendments).
         public let data: String?
@@ -39,21 +43,31 @@ public struct EntryDetail: Sendable {
         }
     }
 
+    /// The current state, as in `list`.
     public let summary: EntrySummary
     /// The reporter, or nil when sealed from this user (manipulation reports).
     public let reporter: String?
+    /// When the database stored the entry.
     public let recordedAt: Date
     /// The text as first stored (the summary carries the current, amended text).
     public let originalText: String
+    /// The category as first stored.
     public let originalCategory: String
+    /// The security domain as stored.
     public let domain: SecurityDomain
+    /// The threatened interests as stored.
     public let interests: [Interest]
+    /// Probability as stored, 1–5.
     public let probability: Int
+    /// Consequence as stored, 1–5.
     public let consequence: Int
+    /// The persons involved (reading them is logged).
     public let persons: [EntryDraft.Person]
     /// Kind-specific fields as stored (target, source, grading, criteria …).
     public let attributes: [(String, String)]
+    /// Events, amendments, measures and decisions in time order.
     public let history: [HistoryItem]
+    /// The version of the rule set that judged the entry.
     public let rulesVersion: String
     /// The hash of the rule set that judged the entry (compare with `RulesEngine.ruleSet.hash`).
     public let rulesHash: String
@@ -65,5 +79,6 @@ public struct EntryDetail: Sendable {
     public let traceJSON: String
     /// Pending deadlines by name.
     public let deadlines: [(String, Date)]
+    /// The entry's link in its unit's hash chain (hex).
     public let rowHash: String
 }

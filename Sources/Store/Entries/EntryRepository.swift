@@ -6,6 +6,7 @@ import VaktloggCore
 public struct EntryRepository {
     let connection: Connection
 
+    /// Reads as the login role of `connection`.
     public init(connection: Connection) {
         self.connection = connection
     }

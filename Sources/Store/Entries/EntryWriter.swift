@@ -1,6 +1,6 @@
-public import Foundation
-public import Postgres
-public import Rules
+import Foundation
+import Postgres
+import Rules
 public import VaktloggCore
 
 /// The write path of an entry: validate, judge with the rules module, store the entry with its

@@ -18,6 +18,7 @@ public struct ChainVerification: Sendable, Hashable {
     /// The exported head the chain was compared with (the longest one given for the unit), if any.
     public let anchor: ChainHead?
 
+    /// The result of verifying one unit's chain.
     public init(unit: String, rows: Int64, head: [UInt8], verifiedAt: Date, broken: ChainBreak?, anchor: ChainHead? = nil) {
         self.unit = unit
         self.rows = rows

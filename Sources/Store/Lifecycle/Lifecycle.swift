@@ -1,6 +1,6 @@
-public import Foundation
-public import Postgres
-public import Rules
+import Foundation
+import Postgres
+import Rules
 import VaktloggCore
 import VaktloggText
 

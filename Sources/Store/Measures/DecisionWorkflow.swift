@@ -1,18 +1,23 @@
 import Foundation
-public import Postgres
-public import Rules
+import Postgres
+import Rules
 import VaktloggCore
 
 /// A formal decision on an entry. One significant for public safety must be justified and name the
 /// risk assessments it rests on (goal 8); the rules check it first and the database refuses it too.
 public struct DecisionDraft: Sendable, Hashable {
+    /// What is decided.
     public var text: String
+    /// Whether the decision is significant for public safety (goal 8).
     public var publicSafetySignificant: Bool
+    /// Why; required when significant for public safety.
     public var justification: String?
     /// Ids of individual risk assessments.
     public var assessments: [Int64]
+    /// The person concerned (case number), if any.
     public var person: String?
 
+    /// A decision draft.
     public init(text: String, publicSafetySignificant: Bool, justification: String? = nil, assessments: [Int64] = [], person: String? = nil) {
         self.text = text
         self.publicSafetySignificant = publicSafetySignificant
@@ -22,6 +27,7 @@ public struct DecisionDraft: Sendable, Hashable {
     }
 }
 
+/// Records formal decisions on entries after the rules have checked them.
 public struct DecisionWorkflow {
     let session: StoreSession
     var engine: RulesEngine { session.engine }

@@ -3,17 +3,26 @@ public import VaktloggCore
 
 /// A measure a security coordinator wants to record on an entry (and, when restrictive, a person).
 public struct MeasureDraft: Sendable, Hashable {
+    /// What kind of measure.
     public var type: MeasureType
+    /// The interest it serves.
     public var purpose: Interest
+    /// The interests it burdens.
     public var burdens: [Interest]
+    /// How restrictive it is, 0–4.
     public var restrictiveness: Restrictiveness
+    /// The ground of a communication restriction.
     public var ground: CommunicationGround?
+    /// The justification of a departure from a main rule.
     public var justification: String?
+    /// The effect on rehabilitation, when the measure burdens it.
     public var rehabilitationNote: String?
+    /// A free-text description.
     public var description: String?
     /// The person the measure is directed at (pseudonymous reference); required from restrictiveness 2.
     public var person: String?
 
+    /// A draft with the fields every measure has.
     public init(type: MeasureType, purpose: Interest, burdens: [Interest], restrictiveness: Restrictiveness) {
         self.type = type
         self.purpose = purpose

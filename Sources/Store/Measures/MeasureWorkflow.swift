@@ -1,7 +1,7 @@
-public import Foundation
-public import Postgres
+import Foundation
+import Postgres
 public import Rules
-public import VaktloggCore
+import VaktloggCore
 
 /// Judges a measure with the rules module before anything is written: a rejected one is never
 /// stored, one that needs a justification or a rehabilitation note is refused until it has one.

@@ -1,6 +1,6 @@
-public import Foundation
-public import Postgres
-public import Rules
+import Foundation
+import Postgres
+import Rules
 public import VaktloggCore
 
 /// Individual risk assessments of persons (risk = probability × consequence, NOU 2000:24), valid
@@ -16,9 +16,13 @@ public struct RiskAssessmentWorkflow {
 
     /// The stored assessment.
     public struct Recorded: Sendable {
+        /// The assessment's id.
         public let id: Int64
+        /// Risk = probability × consequence.
         public let score: Int
+        /// The score's band under the rule set.
         public let band: RiskBand
+        /// The last day it is current.
         public let validUntil: CalendarDate
     }
 

@@ -5,7 +5,9 @@ extension ShiftLog {
     /// The outcome of `accept`: the accept row (incoming officer and time) and the handover it
     /// accepts (outgoing officer, time and summary).
     public struct Accepted: Sendable {
+        /// The new accept row.
         public let accept: ShiftLogEntry
+        /// The handover accepted.
         public let handover: ShiftLogEntry
     }
 
