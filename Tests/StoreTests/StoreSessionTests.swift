@@ -122,8 +122,8 @@ struct StoreSessionTests {
         var rules = RuleSet.default
         rules.version = "test-48h"
         rules.deadlines.policeDecisionHours = 48
-        // The database judges only by rule sets an administrator registered (sql/014).
-        let admin = try db.connect(user: try db.addUser("per", role: "admin", units: []))
+        // The database judges only by rule sets an administrator has registered (sql/014).
+        let admin = try db.connect(user: try db.addUser("adm", role: "admin", units: []))
         defer { admin.close() }
         try Administration(connection: admin).registerRuleSet(rules)
         let e = try StoreSession(connection: c, engine: RulesEngine(ruleSet: rules)).entries.log(d)

@@ -1,5 +1,6 @@
 import Postgres
 public import Rules
+import Postgres
 
 extension Administration {
     /// Registers `ruleSet` in the database so that entries may be judged by it (`log --rules FILE`):
