@@ -74,6 +74,9 @@ struct DatabaseCommand: ParsableCommand {
                 case .stopped:
                     print(DatabaseText.stopped(cluster.directory.path)(l))
                     throw ExitCode(3)
+                case .notAccepting(let pid):
+                    print(DatabaseText.notAccepting(pid, cluster.directory.path)(l))
+                    throw ExitCode(3)
                 case .running(let pid):
                     print(DatabaseText.running(pid, cluster.socketDirectory.path)(l))
                 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import Rules
 import Store
 import VaktloggCore
@@ -93,6 +94,19 @@ struct LogRunner {
             throw ExitCode(69)
         } catch let error as StoreError {
             throw CLI.report(error, language: language)
+        } catch let error as PostgresError {
+            // Unreachable databases arrive as DatabaseUnavailable; this is a refusal or a fault.
+            let mapped = StoreError(error)
+            if mapped.category == .unavailable {
+                try spoolEntry(draft, spool: spool, reason: mapped.message(language), language: language)
+                throw ExitCode(69)
+            }
+            throw CLI.report(mapped, language: language)
+        } catch {
+            // Whatever else went wrong ends in a documented exit status (70), never ArgumentParser's 1.
+            throw CLI.report(StoreError(code: "internal", message: LocalizedText(
+                nb: "intern feil (\(type(of: error))); oppføringen er ikke lagret",
+                en: "internal error (\(type(of: error))); the entry is not stored"), category: .internal), language: language)
         }
         print(output.json ? LogText.json(logged) : LogText.human(logged)(language))
         SpoolReminder.remind(spool, language: language)

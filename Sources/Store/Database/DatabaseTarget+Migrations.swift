@@ -48,7 +48,7 @@ extension DatabaseTarget {
     private func connect(_ connectionString: String, logger: Logger) throws -> Connection {
         do {
             return try Connection(connectionString, logger: logger)
-        } catch let error as PostgresError where error.kind == .connection {
+        } catch let error as PostgresError where error.isUnavailable {
             throw DatabaseUnavailable(underlying: error.message)
         }
     }

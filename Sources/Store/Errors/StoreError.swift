@@ -60,7 +60,7 @@ extension StoreError {
     /// Maps a database error to a Store error. Refusals raised by the schema carry a stable code in
     /// their HINT (`vaktlogg:CODE`); the rest are mapped by SQLSTATE.
     public init(_ error: PostgresError) {
-        if error.kind == .connection || error.isConnectionError {
+        if error.isUnavailable {
             self.init(code: "database_unavailable", message: LocalizedText(
                 nb: "databasen kan ikke nås", en: "the database cannot be reached"), category: .unavailable)
             return
