@@ -92,8 +92,23 @@ struct VaktloggBinary: Sendable {
         return out
     }
 
-    /// Runs `vaktlogg` with `arguments`, the current environment plus `environment` (a `nil` value
-    /// removes a variable), and `stdin` as standard input; kills it after `timeout` seconds.
+    /// What a child inherits from the test runner: enough to find programs and a home, nothing that
+    /// changes the product's answers (`VAKTLOGG_LANG`, `VAKTLOGG_RULES_FILE`, `VAKTLOGG_USER`,
+    /// `VAKTLOGG_DATABASE_URL`, `LANG`, `TZ` … of the runner must not decide a test).
+    static let inherited = ["PATH", "HOME", "TMPDIR", "VAKTLOGG_PG_BIN", "LLVM_PROFILE_FILE"]
+
+    /// The minimal environment (``inherited``) plus `environment`; a `nil` value removes a variable.
+    static func childEnvironment(_ environment: [String: String?]) -> [String: String] {
+        let parent = ProcessInfo.processInfo.environment
+        var env: [String: String] = [:]
+        for key in inherited { env[key] = parent[key] }
+        if env["PATH"] == nil { env["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        for (key, value) in environment { env[key] = value }
+        return env
+    }
+
+    /// Runs `vaktlogg` with `arguments`, the minimal environment plus `environment` (see
+    /// ``childEnvironment(_:)``), and `stdin` as standard input; kills it after `timeout` seconds.
     func run(
         _ arguments: [String], environment: [String: String?] = [:], stdin: String = "", timeout: TimeInterval = 120
     ) throws -> Result {
@@ -101,9 +116,7 @@ struct VaktloggBinary: Sendable {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.childEnvironment(environment)
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
