@@ -243,6 +243,10 @@ import Testing
         let english = try w.run(ila, ["ack", ref, "--lang", "en"])
         #expect(english.stderr == "vaktlogg: ref: no entry “OSLO-1” in your units\n")
         #expect(try w.rowCounts() == before)
-        #expect(JSON.array(try w.run(ila, ["list", "--json"]).stdout).isEmpty)
+        let list = try w.run(ila, ["list", "--json"])
+        #expect(list.exitCode == 0, "\(list)")
+        #expect(JSON.parsedArray(list.stdout)?.isEmpty == true, "ILA sees no entry (and the list did not fail): \(list)")
+        // Positive control: OSLO's own officer lists the entry ILA cannot see.
+        #expect(JSON.parsedArray(try w.run(oslo, ["list", "--json"]).stdout)?.map { $0["ref"] as? String } == [ref])
     }
 }
