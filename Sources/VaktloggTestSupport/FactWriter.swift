@@ -92,10 +92,11 @@ public struct FactWriter {
         try ShiftLog(connection: connection).note(text, unit: unit).id
     }
 
-    /// Reads an entry's persons, which the database logs in access_log; returns how many.
+    /// Reads an entry's persons through the human `show`'s read path (``EntryRepository/detail(ref:)``),
+    /// which the database logs in access_log; returns how many.
     @discardableResult
     public func readPersons(entry: Int64) throws -> Int {
-        try connection.query("SELECT person_ref FROM entry_persons_of(\(entry))").count
+        try EntryRepository(connection: connection).detail(ref: try ref(of: entry)).persons.count
     }
 
     /// The reference of an entry the user can see.
