@@ -109,13 +109,23 @@ struct VaktloggBinary: Sendable {
 
     /// Runs `vaktlogg` with `arguments`, the minimal environment plus `environment` (see
     /// ``childEnvironment(_:)``), and `stdin` as standard input; kills it after `timeout` seconds.
+    ///
+    /// With `umask` (octal digits, e.g. "000") the child runs under that file-creation mask, so a
+    /// test of file modes does not pass merely because the runner's own mask is strict.
     func run(
-        _ arguments: [String], environment: [String: String?] = [:], stdin: String = "", timeout: TimeInterval = 120
+        _ arguments: [String], environment: [String: String?] = [:], stdin: String = "", timeout: TimeInterval = 120,
+        umask: String? = nil
     ) throws -> Result {
         _ = Self.sigpipeIgnored
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let umask {
+            precondition(umask.allSatisfy { ("0"..."7").contains($0) }, "umask is octal digits")
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.environment = Self.childEnvironment(environment)
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
