@@ -131,6 +131,10 @@ import Testing
         let human = try w.run(coordinator, ["show", ref])
         #expect(human.stdoutLines.first == "\(ref) · P1 · threat/organised_crime · registrert")
         #expect(human.stdout.contains("Personer: inmate:INM-42"))
+        // The human read of the persons is logged too: one more row, for this entry and this reader.
+        #expect(human.exitCode == 0, "\(human)")
+        #expect(try w.count("access_log", where: "action = 'read_persons' AND actor = '\(coordinator)'") == 2)
+        #expect(try w.count("access_log", where: "action = 'read_persons' AND entry_id = (SELECT id FROM entries WHERE ref = '\(ref)')") == 2)
         #expect(human.stdout.contains("Organisert kriminalitet: 6 kjennetegn"))
     }
 
