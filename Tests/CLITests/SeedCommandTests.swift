@@ -5,6 +5,11 @@ import VaktloggTestSupport
 /// `vaktlogg seed --demo [--if-empty]` through the binary, as the database owner.
 @Suite struct SeedCommandTests {
     @Test func ifEmptySeedsOnceThenLeavesTheDatabaseAlone() throws {
+        // The demo users are cluster-wide roles with fixed names: seed in turn with the Store tests.
+        try DemoRolesLock.withLock { try seedIfEmpty() }
+    }
+
+    private func seedIfEmpty() throws {
         let bin = try VaktloggBinary.locate()
         let db = try VaktloggTestDatabase.create(prefix: "seedcli")
         let env = ["VAKTLOGG_DATABASE_URL": db.database.url(), "VAKTLOGG_LANG": "nb"]
