@@ -23,7 +23,8 @@ import VaktloggTestSupport
         try db.overdueDeviation(unit: unit, as: user)
     }
 
-    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user`.
+    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user` (reported
+    /// now, through the product: the database gives it the rule set's 5 minutes to acknowledge).
     static func openP1(_ db: VaktloggTestDatabase, as user: String) throws {
         try db.openP1(unit: "OSLO", as: user)
     }

@@ -155,7 +155,7 @@ struct AccessControlTests {
                 """)
         }
         #expect(forgedTime.sqlState == "42501", "\(forgedTime)")
-        // A tier that does not match the interests is refused by the database, not only by the rules.
+        // The judgement (tier, priority, risk, deadlines) is the database's: a client naming it is refused.
         #expect(throws: PostgresError.self) {
             try c.execute("""
                 INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,

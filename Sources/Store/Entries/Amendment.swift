@@ -75,7 +75,6 @@ public struct Amender {
             let risk = try engine.risk(probability: p, consequence: q)
             let triage = try engine.triage([TriageEntry(id: ref, interests: interests, probability: p, consequence: q,
                                                         occurredAt: a.occurredAt ?? current.occurredAt)])
-            let priority = triage.priority[ref] ?? current.priority
             // Only what actually differs from the current state is a change.
             let storedDomain = try row.decode(String.self, "domain")
             var changes: [String: JSONValue] = [:]
@@ -89,10 +88,12 @@ public struct Amender {
             if let v = a.probability, v != storedP { changes["probability"] = .int(v) }
             if let v = a.consequence, v != storedQ { changes["consequence"] = .int(v) }
             if changes.isEmpty { throw invalid("changes", "endringene er de samme som gjeldende verdier", "the changes equal the current values") }
+            // The database recomputes tier, priority and risk score from the amended values (sql/014);
+            // the trace explains the judgement.
             try c.execute("""
-                INSERT INTO amendments (entry_id, reason, changes, tier, priority, risk_score, rules_version, trace)
-                VALUES (\(current.id), \(a.reason), \(JSONValue.object(changes).canonicalJSON, as: .jsonb), \(priority.tier),
-                        \(priority.rawValue), \(risk.score), \(engine.version), \((risk.trace + triage.trace).canonicalJSON, as: .jsonb))
+                INSERT INTO amendments (entry_id, reason, changes, rules_version, trace)
+                VALUES (\(current.id), \(a.reason), \(JSONValue.object(changes).canonicalJSON, as: .jsonb),
+                        \(engine.version), \((risk.trace + triage.trace).canonicalJSON, as: .jsonb))
                 """)
             return try repo.summary(ref: ref)
         }

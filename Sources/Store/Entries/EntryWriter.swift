@@ -91,18 +91,21 @@ public struct EntryWriter {
                         judgement j: EntryJudgement, _ c: Connection) throws -> LoggedEntry {
         let key = d.idempotencyKey!
         let criteria: [Int]? = d.kind == .threat ? d.organisedCrimeCriteria : nil
+        // Tier, priority, risk score, deadlines and the police-decision requirement are computed by
+        // the database from the registered rule set (sql/014); the client sends the rule-set version
+        // and hash it judged by, and the database refuses a set it does not hold.
         let inserted = try c.query("""
             INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
-                probability, consequence, risk_score, tier, priority, target, in_working_hours, threat_source,
-                source_reliability, info_credibility, oc_criteria, infoflyt, police_decision_required,
-                rules_version, rules_hash, trace, deadlines, idempotency_key)
+                probability, consequence, target, in_working_hours, threat_source,
+                source_reliability, info_credibility, oc_criteria, infoflyt,
+                rules_version, rules_hash, trace, idempotency_key)
             VALUES (\(d.kind.rawValue), \(d.category), \(unit), \(occurredAt, as: .timestamptz),
                 \(reportedAt, as: .timestamptz), \(d.effectiveDomain.rawValue), \(d.text), \(j.interests.map(\.rawValue)),
-                \(d.probability!), \(d.consequence!), \(j.risk.score), \(j.priority.tier), \(j.priority.rawValue),
+                \(d.probability!), \(d.consequence!),
                 \(d.target?.rawValue), \(d.inWorkingHours), \(d.source?.rawValue), \(d.sourceReliability?.rawValue),
                 \(d.informationCredibility.flatMap { Int($0.rawValue) }), \(criteria), \(d.kind == .threat ? d.infoflyt : nil),
-                \(j.police?.decisionRequired ?? false), \(j.rulesVersion), \(j.rulesHash),
-                \(j.trace.canonicalJSON, as: .jsonb), \(j.deadlinesJSON, as: .jsonb), \(key))
+                \(j.rulesVersion), \(j.rulesHash),
+                \(j.trace.canonicalJSON, as: .jsonb), \(key))
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, ref, unit_code
             """).first

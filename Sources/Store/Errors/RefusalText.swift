@@ -52,5 +52,18 @@ enum RefusalText {
         "accept_own_handover": .init(nb: "overleveringen tas imot av innkommende vakthavende, ikke den som overleverte", en: "a handover is accepted by the incoming officer, not the outgoing"),
         "already_accepted": .init(nb: "overleveringen er allerede tatt imot", en: "the handover has already been accepted"),
         "unit_not_visible": .init(nb: "enheten er ikke synlig for deg", en: "the unit is not visible to you"),
+        // sql/013 and sql/014: scope first, and the rules' judgement made by the database.
+        "unit_not_permitted": .init(nb: "du kan ikke skrive for denne enheten", en: "you may not write for this unit"),
+        "duplicate_key": .init(nb: "oppføringen ble lagret samtidig av en annen levering; prøv igjen", en: "the entry was stored concurrently by another delivery; try again"),
+        "unknown_rule_set": .init(nb: "regelsettet er ikke registrert i databasen; en administrator må registrere det", en: "the rule set is not registered in the database; an administrator must register it"),
+        "rules_hash_mismatch": .init(nb: "regelsettet har samme versjon som et registrert, men annet innhold", en: "the rule set has the version of a registered one but other content"),
+        "invalid_rule_set": .init(nb: "regelsettet er ugyldig", en: "the rule set is invalid"),
+        "rule_set_version_taken": .init(nb: "versjonen er allerede registrert med annet innhold; gi regelsettet en ny versjon", en: "the version is already registered with other content; give the rule set a new version"),
+        "occurred_after_reported": .init(nb: "hendelsestidspunktet kan ikke ligge etter meldetidspunktet", en: "the time it occurred cannot lie after the time it was reported"),
+        "reported_too_early": .init(nb: "meldetidspunktet kan ligge høyst 7 dager tilbake; før oppføringen på nytt og oppgi opprinnelig tid i teksten", en: "the time reported may lie at most 7 days back; log the entry anew and give the original time in the text"),
+        "duplicate_criteria": .init(nb: "et kriterium for organisert kriminalitet er oppgitt to ganger", en: "an organised-crime criterion is given twice"),
+        "band_mismatch": .init(nb: "risikonivået stemmer ikke med regelsettet", en: "the risk band does not match the rule set"),
+        "validity_out_of_range": .init(nb: "vurderingen kan ikke gjelde lenger enn regelsettet tillater", en: "the assessment cannot be valid longer than the rule set allows"),
+        "assessment_other_unit": .init(nb: "risikovurderingen tilhører en annen enhet", en: "the risk assessment belongs to another unit"),
     ]
 }

@@ -77,13 +77,9 @@ public struct Lifecycle {
         case .close(let verification):
             if let verification { f.text = try nonBlank(verification, field: "verification") }
         case .reopen(let reason):
+            // A reopened deviation gets the full closing period again; the database computes it from
+            // the entry's rule set (sql/014).
             f.text = try nonBlank(reason, field: "reason")
-            // A reopened deviation gets the full closing period again (the projection uses it for
-            // deviations only).
-            let days = engine.ruleSet.deadlines.deviationCloseDays
-            f.data = JSONValue.object([
-                "close_due": .string(Timestamp.format((at ?? Date()).addingTimeInterval(Double(days) * 86_400))),
-            ]).canonicalJSON
         case .escalate(let reason):
             f.text = try nonBlank(reason, field: "reason")
         case .assessThreat(let source, let credibility, let p, let c):

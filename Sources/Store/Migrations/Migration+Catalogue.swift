@@ -16,6 +16,8 @@ extension Migration {
         Migration(name: "010_write_path.sql", bytes: PackageResources._10_write_path_sql),
         Migration(name: "011_schema_version.sql", bytes: PackageResources._11_schema_version_sql),
         Migration(name: "012_enable_user.sql", bytes: PackageResources._12_enable_user_sql),
+        Migration(name: "013_function_grants_and_chain_races.sql", bytes: PackageResources._13_function_grants_and_chain_races_sql),
+        Migration(name: "014_rules_in_the_database.sql", bytes: PackageResources._14_rules_in_the_database_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
