@@ -20,6 +20,10 @@ public struct FactWriter {
         self.connection = connection
     }
 
+    /// True when the caller has opened a transaction (`BEGIN`) on the connection: the write then
+    /// joins it, as the Store's workflows do for demo seeding, instead of failing to nest.
+    private var joins: Bool { connection.transactionStatus != .idle && connection.transactionStatus != .unknown }
+
     /// An incident (violence against staff: life and health, so P1) in `unit`, logged through
     /// ``EntryWriter``; returns its id and reference.
     @discardableResult
@@ -31,14 +35,14 @@ public struct FactWriter {
         draft.consequence = 4
         draft.idempotencyKey = key
         draft.persons = persons.map { EntryDraft.Person(role: .inmate, ref: $0) }
-        let logged = try EntryWriter(connection: connection).log(draft)
+        let logged = try EntryWriter(connection: connection, joinsTransaction: joins).log(draft)
         return (logged.id, logged.ref)
     }
 
     /// A comment on an entry (a lifecycle event, through ``Lifecycle``); returns its id.
     @discardableResult
     public func comment(entry: Int64, text: String = "Kontaktet vakthavende lege") throws -> Int64 {
-        _ = try Lifecycle(connection: connection).record(.comment(text), on: try ref(of: entry))
+        _ = try Lifecycle(connection: connection, joinsTransaction: joins).record(.comment(text), on: try ref(of: entry))
         return try newestEvent(entry: entry)
     }
 
@@ -56,14 +60,14 @@ public struct FactWriter {
     public func amendment(entry: Int64, text: String = "Betjent slått i korridor C under innlåsing") throws -> Int64 {
         var draft = AmendmentDraft(reason: "feil korridor")
         draft.text = text
-        _ = try Amender(connection: connection).amend(try ref(of: entry), draft)
+        _ = try Amender(connection: connection, joinsTransaction: joins).amend(try ref(of: entry), draft)
         return try newestAmendment(entry: entry)
     }
 
     /// An individual risk assessment (security coordinators), scored by the rules; returns its id.
     @discardableResult
     public func riskAssessment(unit: String, person: String) throws -> Int64 {
-        try RiskAssessmentWorkflow(connection: connection)
+        try RiskAssessmentWorkflow(connection: connection, joinsTransaction: joins)
             .record(person: person, unit: unit, probability: 2, consequence: 3, summary: "Rolig siste måned").id
     }
 
@@ -72,7 +76,7 @@ public struct FactWriter {
     @discardableResult
     public func measure(entry: Int64, unit: String) throws -> Int64 {
         let draft = MeasureDraft(type: .extraControl, purpose: .security, burdens: [], restrictiveness: .mild)
-        let result = try MeasureWorkflow(connection: connection).record(draft, on: try ref(of: entry))
+        let result = try MeasureWorkflow(connection: connection, joinsTransaction: joins).record(draft, on: try ref(of: entry))
         guard let id = result.id else {
             throw StoreError(code: "not_recorded", message: LocalizedText(nb: "tiltaket ble ikke lagret", en: "the measure was not recorded"))
         }
@@ -82,7 +86,7 @@ public struct FactWriter {
     /// A decision without public-safety significance (security coordinators, managers).
     @discardableResult
     public func decision(entry: Int64, unit: String) throws -> Int64 {
-        try DecisionWorkflow(connection: connection)
+        try DecisionWorkflow(connection: connection, joinsTransaction: joins)
             .record(DecisionDraft(text: "Økt bemanning i korridor B", publicSafetySignificant: false), on: try ref(of: entry))
     }
 
