@@ -4,6 +4,7 @@ import Postgres
 import Rules
 import Store
 import VaktloggCore
+import Postgres
 
 /// `vaktlogg log incident|deviation|manipulation|threat`: log an entry in seconds.
 struct LogCommand: ParsableCommand {
@@ -81,13 +82,12 @@ struct LogRunner {
         do {
             let connection = try options.target.connect(logger: options.logger)
             defer { connection.close() }
-            logged = try EntryWriter(connection: connection).log(draft, now: now)
-        } catch let error as DatabaseUnavailable where LoginRefusal.matches(error.underlying) {
+            logged = try StoreSession(connection: connection, clock: .fixed(now)).entries.log(draft)
+        } catch let error as StoreError where error.code == .loginRefused {
             // A refused login is not an outage: nothing is queued under an account that may not write.
-            CLI.fail(LoginRefusal.message, language: language)
-            throw ExitCode(77)
-        } catch let error as DatabaseUnavailable {
-            try spoolEntry(draft, spool: spool, reason: error.underlying, language: language)
+            throw CLI.report(error, language: language)
+        } catch let error as StoreError where error.code == .databaseUnavailable {
+            try spoolEntry(draft, spool: spool, reason: error.arguments["detail"] ?? "", language: language)
             throw ExitCode(69)
         } catch let error as StoreError where error.category == .unavailable {
             try spoolEntry(draft, spool: spool, reason: error.message(language), language: language)
@@ -95,18 +95,17 @@ struct LogRunner {
         } catch let error as StoreError {
             throw CLI.report(error, language: language)
         } catch let error as PostgresError {
-            // Unreachable databases arrive as DatabaseUnavailable; this is a refusal or a fault.
+            // Store maps what it raises; a raw PostgresError here is a refusal or a fault — or an
+            // outage that surfaced outside the Store's mapping, which still goes to the spool.
             let mapped = StoreError(error)
-            if mapped.category == .unavailable {
-                try spoolEntry(draft, spool: spool, reason: mapped.message(language), language: language)
+            if mapped.category == .unavailable && mapped.code != .loginRefused {
+                try spoolEntry(draft, spool: spool, reason: mapped.arguments["detail"] ?? "", language: language)
                 throw ExitCode(69)
             }
             throw CLI.report(mapped, language: language)
         } catch {
             // Whatever else went wrong ends in a documented exit status (70), never ArgumentParser's 1.
-            throw CLI.report(StoreError(code: "internal", message: LocalizedText(
-                nb: "intern feil (\(type(of: error))); oppføringen er ikke lagret",
-                en: "internal error (\(type(of: error))); the entry is not stored"), category: .internal), language: language)
+            throw CLI.report(StoreError.unexpected(.internal, ["type": "\(type(of: error))"]), language: language)
         }
         print(output.json ? LogText.json(logged) : LogText.human(logged)(language))
         SpoolReminder.remind(spool, language: language)

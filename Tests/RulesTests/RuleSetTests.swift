@@ -57,13 +57,13 @@ import VaktloggCore
 
     @Test func defaultHashIsPinnedToADigestComputedOutsideTheCode() {
         #expect(RuleSet.default.hash == Self.defaultHashComputedElsewhere)
-        #expect(SHA256.hex(RuleSet.default.canonicalJSON) == Self.defaultHashComputedElsewhere)
+        #expect(SHA256Digest.hex(RuleSet.default.canonicalJSON) == Self.defaultHashComputedElsewhere)
         #expect(RuleSet.default.version == "ksf-2006.1")
     }
 
     @Test func hashIsSHA256OfCanonicalJSON() {
         let set = RuleSet.default
-        #expect(set.hash == SHA256.hex(set.canonicalJSON))
+        #expect(set.hash == SHA256Digest.hex(set.canonicalJSON))
         #expect(set.hash.count == 64)
         #expect(set.canonicalJSON.hasPrefix(#"{"assessment_required_from_restrictiveness":2,"category_defaults":{"deviation":"#))
         var changed = set

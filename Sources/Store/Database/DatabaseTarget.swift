@@ -21,10 +21,12 @@ public struct DatabaseTarget: Sendable {
     /// The administrator created when the embedded database is first made.
     public static let defaultAdministrator = "admin"
 
+    /// Where the database is.
     public let location: Location
     /// The login role for embedded mode.
     public let user: String
 
+    /// A target at `location`; `user` is the login role in embedded mode (default `admin`).
     public init(location: Location, user: String? = nil) {
         self.location = location
         self.user = (user?.isEmpty == false ? user : nil) ?? Self.defaultAdministrator
@@ -56,9 +58,10 @@ public struct DatabaseTarget: Sendable {
     }
 
     /// Connects as the user. In embedded mode a missing, stopped or unmigrated cluster is set up
-    /// first. Throws ``DatabaseUnavailable`` when the database cannot be reached — whatever the
-    /// phase: refused, reset while checking or migrating, starting up or in recovery, or a cluster
-    /// another process is starting at the same moment.
+    /// first. Throws ``StoreError`` `database_unavailable` when the database cannot be reached —
+    /// whatever the phase: refused, reset while checking or migrating, starting up or in recovery,
+    /// or a cluster another process is starting at the same moment — and `login_refused` when the
+    /// server refuses the login.
     public func connect(logger: Logger) throws -> Connection {
         try Self.reachable {
             do {
@@ -75,16 +78,17 @@ public struct DatabaseTarget: Sendable {
         }
     }
 
-    /// Runs `body`, turning every failure to reach the database into ``DatabaseUnavailable``: a
+    /// Runs `body`, turning every failure to reach the database into a ``StoreError``
+    /// (`database_unavailable`, or `login_refused` for a refused login): a
     /// ``PostgresError`` that ``PostgresError/isUnavailable``, and an embedded cluster that could
     /// not be started. Other errors pass unchanged.
     static func reachable<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PostgresError where error.isUnavailable {
-            throw DatabaseUnavailable(underlying: error.message)
+            throw StoreError.connectionFailure(error)
         } catch let error as EmbeddedClusterError {
-            throw DatabaseUnavailable(underlying: error.description)
+            throw StoreError.databaseUnavailable(detail: error.description)
         }
     }
 
@@ -97,7 +101,6 @@ public struct DatabaseTarget: Sendable {
             return false  // older than schema_version() itself
         }
     }
-
 
     /// Connects as the owner (migrations, seeding), preparing the embedded cluster when needed.
     public func connectOwner(logger: Logger) throws -> Connection {
@@ -125,7 +128,7 @@ public struct DatabaseTarget: Sendable {
             try cluster.initializeIfNeeded()
             try cluster.start()
         } catch let error as EmbeddedClusterError {
-            throw DatabaseUnavailable(underlying: error.description)
+            throw StoreError.databaseUnavailable(detail: error.description)
         }
         let admin = try Connection(cluster.connectionString(), logger: logger)
         let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = \(Self.embeddedDatabase)").count > 0
@@ -152,11 +155,4 @@ public struct DatabaseTarget: Sendable {
             }
         }
     }
-}
-
-/// The database could not be reached: the CLI spools what it was asked to log and exits 69.
-public struct DatabaseUnavailable: Error, Sendable, CustomStringConvertible {
-    /// What libpq or pg_ctl said (connection details only, never row data).
-    public let underlying: String
-    public var description: String { "database unavailable: \(underlying)" }
 }
