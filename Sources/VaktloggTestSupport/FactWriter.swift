@@ -20,9 +20,12 @@ public struct FactWriter {
         self.connection = connection
     }
 
-    /// True when the caller has opened a transaction (`BEGIN`) on the connection: the write then
-    /// joins it, as the Store's workflows do for demo seeding, instead of failing to nest.
-    private var joins: Bool { connection.transactionStatus != .idle && connection.transactionStatus != .unknown }
+    /// The session to write in: when the caller has opened a transaction (`BEGIN`) on the
+    /// connection, the write joins it instead of failing to nest.
+    private var session: StoreSession {
+        let joins = connection.transactionStatus != .idle && connection.transactionStatus != .unknown
+        return joins ? .joining(connection) : StoreSession(connection: connection)
+    }
 
     /// An incident (violence against staff: life and health, so P1) in `unit`, logged through
     /// ``EntryWriter``; returns its id and reference.
@@ -35,14 +38,14 @@ public struct FactWriter {
         draft.consequence = 4
         draft.idempotencyKey = key
         draft.persons = persons.map { EntryDraft.Person(role: .inmate, ref: $0) }
-        let logged = try EntryWriter(connection: connection, joinsTransaction: joins).log(draft)
+        let logged = try session.entries.log(draft)
         return (logged.id, logged.ref)
     }
 
     /// A comment on an entry (a lifecycle event, through ``Lifecycle``); returns its id.
     @discardableResult
     public func comment(entry: Int64, text: String = "Kontaktet vakthavende lege") throws -> Int64 {
-        _ = try Lifecycle(connection: connection, joinsTransaction: joins).record(.comment(text), on: try ref(of: entry))
+        _ = try session.lifecycle.record(.comment(text), on: try ref(of: entry))
         return try newestEvent(entry: entry)
     }
 
@@ -60,14 +63,14 @@ public struct FactWriter {
     public func amendment(entry: Int64, text: String = "Betjent slått i korridor C under innlåsing") throws -> Int64 {
         var draft = AmendmentDraft(reason: "feil korridor")
         draft.text = text
-        _ = try Amender(connection: connection, joinsTransaction: joins).amend(try ref(of: entry), draft)
+        _ = try session.amendments.amend(try ref(of: entry), draft)
         return try newestAmendment(entry: entry)
     }
 
     /// An individual risk assessment (security coordinators), scored by the rules; returns its id.
     @discardableResult
     public func riskAssessment(unit: String, person: String) throws -> Int64 {
-        try RiskAssessmentWorkflow(connection: connection, joinsTransaction: joins)
+        try session.riskAssessments
             .record(person: person, unit: unit, probability: 2, consequence: 3, summary: "Rolig siste måned").id
     }
 
@@ -76,17 +79,14 @@ public struct FactWriter {
     @discardableResult
     public func measure(entry: Int64, unit: String) throws -> Int64 {
         let draft = MeasureDraft(type: .extraControl, purpose: .security, burdens: [], restrictiveness: .mild)
-        let result = try MeasureWorkflow(connection: connection, joinsTransaction: joins).record(draft, on: try ref(of: entry))
-        guard let id = result.id else {
-            throw StoreError(code: "not_recorded", message: LocalizedText(nb: "tiltaket ble ikke lagret", en: "the measure was not recorded"))
-        }
-        return id
+        let result = try session.measures.record(draft, on: try ref(of: entry))
+        return result.id
     }
 
     /// A decision without public-safety significance (security coordinators, managers).
     @discardableResult
     public func decision(entry: Int64, unit: String) throws -> Int64 {
-        try DecisionWorkflow(connection: connection, joinsTransaction: joins)
+        try session.decisions
             .record(DecisionDraft(text: "Økt bemanning i korridor B", publicSafetySignificant: false), on: try ref(of: entry))
     }
 
@@ -106,8 +106,7 @@ public struct FactWriter {
     /// The reference of an entry the user can see.
     private func ref(of entry: Int64) throws -> String {
         guard let row = try connection.query("SELECT ref FROM entries WHERE id = \(entry)").first else {
-            throw StoreError(code: "not_found", field: "entry", message: LocalizedText(
-                nb: "ingen synlig oppføring med id \(entry)", en: "no visible entry with id \(entry)"))
+            throw StoreError.invalid(.unknownEntry, field: "entry", ["ref": "id \(entry)"])
         }
         return try row.decode(String.self, "ref")
     }

@@ -1,7 +1,8 @@
 public import Foundation
 import Logging
 public import Store
-import VaktloggCore
+public import VaktloggCore
+import Postgres
 
 extension VaktloggTestDatabase {
     /// Logs `draft` as `user` through the product's write path (``EntryWriter``): the rules and the
@@ -10,7 +11,7 @@ extension VaktloggTestDatabase {
     public func log(_ draft: EntryDraft, as user: String) throws -> LoggedEntry {
         let connection = try connect(user: user)
         defer { connection.close() }
-        return try EntryWriter(connection: connection).log(draft)
+        return try StoreSession(connection: connection).entries.log(draft)
     }
 
     /// An open deviation (an unlocked door, security: P2) in `unit`, reported three days ago — as

@@ -144,7 +144,7 @@ struct AccessControlTests {
         draft.unit = "OSLO"
         draft.probability = 1
         draft.consequence = 1
-        let logged = try EntryWriter(connection: c).log(draft)
+        let logged = try StoreSession(connection: c).entries.log(draft)
         #expect(try f.db.sql("SELECT reporter FROM entries WHERE id = \(logged.id)") == f.osloOfficer)
         #expect(try f.db.sql("SELECT recorded_at >= '\(OsloTime.rfc3339(before))'::timestamptz FROM entries WHERE id = \(logged.id)") == "t")
         let forgedTime = try #require(throws: PostgresError.self) {

@@ -23,20 +23,20 @@ struct ChainUnitsDoNotWaitTests {
         let holder = try f.db.connect(user: f.officer)
         defer { holder.close() }
         _ = try holder.execute("BEGIN")
-        _ = try EntryWriter(connection: holder, joinsTransaction: true).log(Self.draft("OSLO"))
+        _ = try StoreSession.joining(holder).entries.log(Self.draft("OSLO"))
 
         let bergen = try f.db.connect(user: f.bergenOfficer)
         defer { bergen.close() }
         _ = try bergen.execute("SET lock_timeout = '200ms'")
-        let logged = try EntryWriter(connection: bergen).log(Self.draft("BERGEN"))
+        let logged = try StoreSession(connection: bergen).entries.log(Self.draft("BERGEN"))
         #expect(logged.ref == "BERGEN-1", "BERGEN's insert went through while OSLO's was open")
 
         let oslo = try f.db.connect(user: f.coordinator)
         defer { oslo.close() }
         _ = try oslo.execute("SET lock_timeout = '200ms'")
         // Positive control: another OSLO insert needs OSLO's chain head and gives up waiting (55P03).
-        let waited = try #require(throws: StoreError.self) { try EntryWriter(connection: oslo).log(Self.draft("OSLO")) }
-        #expect(waited.message(.en).contains("55P03"), "\(waited)")
+        let waited = try #require(throws: StoreError.self) { try StoreSession(connection: oslo).entries.log(Self.draft("OSLO")) }
+        #expect(waited.description.contains("55P03"), "\(waited)")
 
         _ = try holder.execute("COMMIT")
         #expect(try f.db.sql("SELECT string_agg(ref, ',' ORDER BY ref) FROM entries") == "BERGEN-1,OSLO-1")

@@ -32,7 +32,7 @@ struct LifecycleTriggerBypassTests {
             d.probability = 2
             d.consequence = 3
             if kind == .threat { d.source = .staff }
-            return try EntryWriter(connection: c).log(d).id
+            return try StoreSession(connection: c).entries.log(d).id
         }
 
         /// Inserts an event with raw SQL; returns the refusal, or nil when it was accepted.

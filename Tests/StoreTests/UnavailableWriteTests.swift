@@ -23,12 +23,12 @@ import VaktloggTestSupport
         var draft = Self.draft()
         if withPersons { draft.persons = [.init(role: .inmate, ref: "INN-1001")] }
         // Positive control: the same draft on a live connection is stored.
-        #expect(try EntryWriter(connection: connection).log(draft).alreadyStored == false)
+        #expect(try StoreSession(connection: connection).entries.log(draft).alreadyStored == false)
 
         let pid = try connection.query("SELECT pg_backend_pid() AS p").first!.decode(Int32.self, "p")
         try db.sql("SELECT pg_terminate_backend(\(pid))")
         draft.idempotencyKey = UUID()
-        let error = try #require(throws: StoreError.self) { try EntryWriter(connection: connection).log(draft) }
+        let error = try #require(throws: StoreError.self) { try StoreSession(connection: connection).entries.log(draft) }
         #expect(error.category == .unavailable, "\(error)")
         #expect(error.code == "database_unavailable")
     }
