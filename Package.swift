@@ -91,6 +91,9 @@ let package = Package(
                 "Rules", "VaktloggCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // The strategy text the catalogue quotes, so the verbatim test never depends on a file
+            // outside the checkout.
+            resources: [.embedInCode("Resources/ksf-sikkerhetsstrategi.txt")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,6 +12,11 @@ public enum DatabaseText {
         let p = pid.map(String.init) ?? "?"
         return LocalizedText(nb: "kjører (pid \(p)): \(socket)", en: "running (pid \(p)): \(socket)")
     }
+    public static func notAccepting(_ pid: Int32?, _ path: String) -> LocalizedText {
+        let p = pid.map(String.init) ?? "?"
+        return LocalizedText(nb: "tar ikke imot forbindelser (pid \(p); starter, gjenoppretter eller stopper): \(path)",
+                             en: "not accepting connections (pid \(p); starting, recovering or stopping): \(path)")
+    }
     public static let migrations = LocalizedText(nb: "Migreringer:", en: "Migrations:")
     public static func applied(_ time: String) -> LocalizedText {
         LocalizedText(nb: "brukt \(time)", en: "applied \(time)")

@@ -79,6 +79,9 @@ struct DatabaseCommand: ParsableCommand {
                 case .stopped:
                     print(DatabaseText.stopped(cluster.directory.path)(l))
                     throw ExitStatus.notRunning
+                case .notAccepting(let pid):
+                    print(DatabaseText.notAccepting(pid, cluster.directory.path)(l))
+                    throw ExitStatus.notRunning
                 case .running(let pid):
                     print(DatabaseText.running(pid, cluster.socketDirectory.path)(l))
                 }

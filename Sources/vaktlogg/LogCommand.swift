@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import Rules
 import Store
 import VaktloggCore
@@ -89,14 +90,23 @@ struct LogRunner {
         } catch let error as StoreError where error.code == .loginRefused {
             // A refused login is not an outage: nothing is queued under an account that may not write.
             throw CLI.report(error, language: language)
-        } catch let error as StoreError where error.code == .databaseUnavailable {
-            try spoolEntry(draft, spool: spool, reason: error.arguments["detail"] ?? "", language: language)
-            throw ExitStatus.unavailable
         } catch let error as StoreError where error.category == .unavailable {
-            try spoolEntry(draft, spool: spool, reason: error.message(language), language: language)
+            try spoolEntry(draft, spool: spool, reason: error.arguments["detail"] ?? error.message(language), language: language)
             throw ExitStatus.unavailable
         } catch let error as StoreError {
             throw CLI.report(error, language: language)
+        } catch let error as PostgresError {
+            // Store maps what it raises; a raw PostgresError here is a refusal or a fault — or an
+            // outage that surfaced outside the Store's mapping, which still goes to the spool.
+            let mapped = StoreError(error)
+            if mapped.category == .unavailable && mapped.code != .loginRefused {
+                try spoolEntry(draft, spool: spool, reason: mapped.arguments["detail"] ?? "", language: language)
+                throw ExitStatus.unavailable
+            }
+            throw CLI.report(mapped, language: language)
+        } catch {
+            // Whatever else went wrong ends in a documented exit status (70), never ArgumentParser's 1.
+            throw CLI.report(StoreError.unexpected(.internal, ["type": "\(type(of: error))"]), language: language)
         }
         print(output.json ? LogText.json(logged) : LogText.human(logged)(language))
         SpoolReminder.remind(spool, language: language)

@@ -134,6 +134,10 @@ import Testing
         #expect(human.stdoutLines.first == "\(ref) · P1 · trusselhendelse: organisert kriminalitet · registrert")
         #expect(human.stdout.contains("Personer: innsatt INM-42"))
         #expect(human.stdout.contains("Område: straffegjennomføringssikkerhet"))
+        // The human read of the persons is logged too: one more row, for this entry and this reader.
+        #expect(human.exitCode == 0, "\(human)")
+        #expect(try w.count("access_log", where: "action = 'read_persons' AND actor = '\(coordinator)'") == 2)
+        #expect(try w.count("access_log", where: "action = 'read_persons' AND entry_id = (SELECT id FROM entries WHERE ref = '\(ref)')") == 2)
         #expect(human.stdout.contains("Organisert kriminalitet: 6 kjennetegn"))
     }
 

@@ -31,6 +31,7 @@ struct MigrationTests {
         let c = try Connection(database.connectionString)
         // Status reads only: on a database nobody migrated it shows all pending and creates nothing.
         let pending = try Migrator(connection: c).status()
+        #expect(pending.map(\.migration.name) == Migration.all.map(\.name))
         #expect(pending.allSatisfy { $0.state == .pending })
         #expect(try c.query("SELECT to_regclass('schema_migrations') IS NULL AS absent").first!.decode(Bool.self, "absent"))
 
