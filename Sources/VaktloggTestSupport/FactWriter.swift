@@ -96,9 +96,12 @@ public struct FactWriter {
             """).first!.decode(Int64.self, "id")
     }
 
-    /// Reads an entry's persons, which the database logs in access_log; returns how many.
+    /// Reads an entry's persons, which the database logs in access_log first (two steps: the
+    /// request commits on its own, then the read); returns how many.
     @discardableResult
     public func readPersons(entry: Int64) throws -> Int {
-        try connection.query("SELECT person_ref FROM entry_persons_of(\(entry))").count
+        guard let read = try connection.query("SELECT request_read(\(entry), 'persons') AS r").first?
+                .decodeIfPresent(Int64.self, "r") else { return 0 }
+        return try connection.query("SELECT person_ref FROM entry_persons_of(\(entry), \(read))").count
     }
 }

@@ -51,7 +51,7 @@ struct ShowCommand: ParsableCommand {
         out.append(nb ? "Historikk:" : "History:")
         out.append("  \(OsloTime.format(s.reportedAt))  \(d.reporter ?? "—")  " + (nb ? "registrert" : "registered"))
         for h in d.history {
-            var line = "  \(OsloTime.format(h.at))  \(h.actor)  \(h.what)"
+            var line = "  \(OsloTime.format(h.at))  \(h.actor ?? (nb ? "(skjermet)" : "(sealed)"))  \(h.what)"
             if let a = h.assignee { line += " → \(a)" }
             if let t = h.text { line += ": \(t)" }
             if let data = h.data { line += " (" + Self.fields(data, nb: nb) + ")" }
@@ -60,7 +60,7 @@ struct ShowCommand: ParsableCommand {
         out.append("")
         out.append((nb ? "Regelvurdering (regelsett " : "Rule judgement (rule set ") + d.rulesVersion + "):")
         for line in TraceWords.lines(d.traceJSON, language: nb) { out.append("  • " + line) }
-        out.append((nb ? "Kjedehash: " : "Chain hash: ") + d.rowHash)
+        out.append((nb ? "Kjedehash: " : "Chain hash: ") + (d.rowHash ?? (nb ? "(vises for revisor)" : "(shown to auditors)")))
         return out.joined(separator: "\n")
     }
 
@@ -88,12 +88,12 @@ struct ShowCommand: ParsableCommand {
         o["attributes"] = Dictionary(uniqueKeysWithValues: d.attributes)
         o["deadlines"] = Dictionary(uniqueKeysWithValues: d.deadlines.map { ($0.0, OsloTime.rfc3339($0.1)) })
         o["history"] = d.history.map { h -> [String: Any] in
-            ["at": OsloTime.rfc3339(h.at), "actor": h.actor, "what": h.what, "text": h.text ?? NSNull(),
+            ["at": OsloTime.rfc3339(h.at), "actor": h.actor ?? NSNull(), "what": h.what, "text": h.text ?? NSNull(),
              "assignee": h.assignee ?? NSNull(), "data": h.data ?? NSNull()]
         }
         o["rules_version"] = d.rulesVersion
         o["trace"] = (try? JSONSerialization.jsonObject(with: Data(d.traceJSON.utf8))) ?? []
-        o["row_hash"] = d.rowHash
+        o["row_hash"] = d.rowHash ?? NSNull()
         return o
     }
 }

@@ -7,7 +7,9 @@ public struct EntryDetail: Sendable {
     /// A lifecycle event, amendment, measure or decision, in time order.
     public struct HistoryItem: Sendable, Hashable {
         public let at: Date
-        public let actor: String
+        /// Who recorded it; nil when it was the reporter of a manipulation report whose identity is
+        /// sealed from this user.
+        public let actor: String?
         /// `acknowledge`, `assign`, …, `amendment`, `measure`, `decision`.
         public let what: String
         public let text: String?
@@ -36,5 +38,7 @@ public struct EntryDetail: Sendable {
     public let traceJSON: String
     /// Pending deadlines by name.
     public let deadlines: [(String, Date)]
-    public let rowHash: String
+    /// The entry row's chain hash (hex); nil when it covers a sealed reporter recorded before
+    /// migration 015 and this user is not an auditor or administrator.
+    public let rowHash: String?
 }

@@ -62,4 +62,10 @@ extension StoreError {
         StoreError(code: "unknown_entry", field: "ref", message: LocalizedText(
             nb: "fant ingen oppføring «\(ref)» i dine enheter", en: "no entry “\(ref)” in your units"))
     }
+
+    /// A logged read was attempted inside an open transaction: the database honours a read only
+    /// after its access-log row has committed, so the read must start outside one.
+    static let readInTransaction = StoreError(code: "read_in_transaction", field: nil, message: LocalizedText(
+        nb: "lesingen logges først og kan ikke gjøres inne i en åpen transaksjon",
+        en: "the read is logged first and cannot be made inside an open transaction"), category: .internal)
 }
