@@ -62,6 +62,9 @@ public struct EmbeddedCluster: Sendable {
     /// file left by a crash.
     public func start(timeout: Duration = .seconds(60)) throws {
         if case .running = try status() { return }
+        // The socket trusts every connection: only the server's account may reach it, even if
+        // someone loosened the modes since initdb (issue #8).
+        try account.takeOwnership(of: [directory, socketDirectory], mode: 0o700)
         removeStalePidFile()
         try run(binaries.pgCtl, [
             "-D", dataDirectory.path, "-l", logFile.path, "-w",

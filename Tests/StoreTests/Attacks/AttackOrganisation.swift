@@ -14,7 +14,8 @@ struct AttackOrganisation {
     let per: String, hanne: String, erik: String, adm: String
 
     init(_ prefix: String) throws {
-        db = try VaktloggTestDatabase.create(prefix: prefix, units: ["BJORKVIK", "HAVNES"])
+        let db = try VaktloggTestDatabase.create(prefix: prefix, units: ["BJORKVIK", "HAVNES"])
+        self.db = db
         func add(_ base: String, _ role: String, _ units: [String], _ fullName: String) throws -> String {
             let name = "\(base)_\(db.suffix)"
             let list = units.map { "'\($0)'" }.joined(separator: ",")
@@ -94,9 +95,9 @@ struct AttackOrganisation {
 
     /// Everything `user` can read, as text: every readable column of every table (row-level security
     /// applied), as one JSON document per table.
-    func everythingReadable(as user: String) throws -> String {
+    func everythingReadable(as user: String, except: Set<String> = []) throws -> String {
         var out = ""
-        for (table, columns) in try readableColumns(as: user) {
+        for (table, columns) in try readableColumns(as: user) where !except.contains(table) {
             let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
             out += table + ": " + (try db.sql("SELECT coalesce(json_agg(x)::text, '[]') FROM (SELECT \(list) FROM \"\(table)\") x",
                                               user: user)) + "\n"

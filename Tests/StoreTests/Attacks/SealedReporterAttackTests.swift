@@ -54,7 +54,8 @@ struct SealedReporterAttackTests {
         for attacker in [org.ola, org.mona, org.kari, org.erik] {
             // The hashes themselves are not readable any more…
             for table in ["entries", "entry_events", "amendments", "measures", "decisions", "risk_assessments", "shift_log", "access_log"] {
-                for column in ["row_hash", "prev_hash", "sealed_commitment", "sealed_salt", "sealed_by"] {
+                let sealable = !["risk_assessments", "shift_log"].contains(table)
+                for column in ["row_hash", "prev_hash"] + (sealable ? ["sealed_commitment", "sealed_salt", "sealed_by"] : []) {
                     #expect(try org.refusal("SELECT \(column) FROM \(table)", as: attacker).sqlState == "42501", "\(attacker) \(table).\(column)")
                 }
             }
@@ -92,10 +93,10 @@ struct SealedReporterAttackTests {
         // reported — the colleague, the manager, the coordinator before her logged read, the auditor,
         // the administrator, another unit.
         for attacker in [org.ola, org.mona, org.kari, org.erik, org.adm, org.per, org.hanne] {
-            let everything = try org.everythingReadable(as: attacker)
+            // (The staff directory names her as a colleague — app_users, user_units — not as reporter.)
+            let everything = try org.everythingReadable(as: attacker, except: ["app_users", "user_units"])
             #expect(!everything.contains(org.ingrid), "\(attacker) reads the reporter: \(everything)")
-            #expect(!everything.contains("Ingrid Berg") || [org.ola, org.mona, org.kari, org.erik, org.adm].contains(attacker),
-                    "her full name is shown only to colleagues, auditors and administrators")
+            #expect(!everything.contains("Ingrid Berg"))
             #expect(try org.db.sql("SELECT coalesce(entry_reporter(\(report.id)), 'SEALED')", user: attacker) == "SEALED")
             if let read = try? org.db.sql("SELECT request_read(\(report.id), 'persons')", user: attacker), !read.isEmpty {
                 let persons = try org.db.sql("SELECT coalesce(added_by, 'SEALED') FROM entry_persons_of(\(report.id), \(read))", user: attacker)
@@ -150,7 +151,9 @@ struct SealedReporterAttackTests {
         let db = try TestDatabase.create(prefix: "seal4")
         let owner = try Connection(db.connectionString, logger: Logger(label: "test"))
         defer { owner.close() }
-        try Migrator(connection: owner, migrations: Migration.all.filter { $0.version < 15 }).migrate()
+        // The schema as it was before the sealing work of issue #8 (migration 012; 013-014 change what
+        // a client may insert, which the raw INSERT below predates).
+        try Migrator(connection: owner, migrations: Migration.all.filter { $0.version <= 12 }).migrate()
         let s = String(db.name.split(separator: "_").last!)
         let (ola, ingrid, kari, erik) = ("ola_\(s)", "ingrid_\(s)", "kari_\(s)", "erik_\(s)")
         try db.psql("""
@@ -199,12 +202,15 @@ struct SealedReporterAttackTests {
         // Auditors still get every hash, to anchor the chain, and the chain verifies.
         #expect(try db.psql("SELECT ok::text || ':' || (head IS NOT NULL)::text FROM verify_chain('BJORKVIK')", user: erik) == "true:true")
         // A report written after the migration is sealed the new way in the same unit.
-        try db.psql("""
-            INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests, probability,
-                consequence, risk_score, tier, priority, target, in_working_hours, rules_version, rules_hash, trace, deadlines, idempotency_key)
-            VALUES ('manipulation', 'gifts_favours', 'BJORKVIK', now(), now(), 'correctional_security', 'Tilbød snus',
-                '{security}', 2, 2, 4, 2, 'P2', 'self', true, 'ksf-2006.1', 'h', '[]', '[]', gen_random_uuid())
-            """, user: ingrid)
+        let writer = try Connection(db.connectionString(user: ingrid), logger: Logger(label: "test"))
+        defer { writer.close() }
+        var d = EntryDraft(kind: .manipulation, category: "gifts_favours", text: "Tilbød snus")
+        d.unit = "BJORKVIK"
+        d.probability = 2
+        d.consequence = 2
+        d.target = .reporter
+        d.inWorkingHours = true
+        _ = try EntryWriter(connection: writer).log(d)
         #expect(try db.psql("SELECT count(*) FROM entries WHERE sealed_commitment IS NOT NULL") == "1")
         #expect(try db.psql("SELECT ok::text FROM verify_chain('BJORKVIK')", user: erik) == "true")
     }
