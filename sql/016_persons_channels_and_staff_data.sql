@@ -16,6 +16,21 @@ REVOKE SELECT, INSERT ON persons FROM vaktlogg_user;
 ALTER TABLE persons ENABLE ROW LEVEL SECURITY;  -- no policy: no row for any application login
 REVOKE SELECT (person_ref) ON measures, decisions, risk_assessments FROM vaktlogg_user;
 
+-- A measure or decision that names a case number not yet registered registers it rather than fail on
+-- the foreign key: the refusal would otherwise tell whether the person is known in any unit.
+CREATE FUNCTION register_person() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF NEW.person_ref IS NOT NULL THEN
+        INSERT INTO persons (ref) VALUES (NEW.person_ref) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER a0_person BEFORE INSERT ON measures FOR EACH ROW EXECUTE FUNCTION register_person();
+CREATE TRIGGER a0_person BEFORE INSERT ON decisions FOR EACH ROW EXECUTE FUNCTION register_person();
+
 -- What the measure check needs: the latest assessment (id, band, time) of a person the coordinator
 -- names, in the units they may see. It names no entry, so it links nothing.
 CREATE FUNCTION latest_assessment_of(p_person text)
@@ -194,7 +209,7 @@ REVOKE EXECUTE ON FUNCTION pg_catalog.pg_stat_get_activity(integer), pg_catalog.
     pg_catalog.pg_stat_get_backend_wait_event_type(integer), pg_catalog.pg_stat_get_backend_idset()
     FROM PUBLIC;
 
-REVOKE ALL ON FUNCTION latest_assessment_of, new_channel_name, units_channel, notify_change, facts_notify,
+REVOKE ALL ON FUNCTION register_person, latest_assessment_of, new_channel_name, units_channel, notify_change, facts_notify,
     my_channels, admin_renew_channels, admin_end_sessions, admin_disable_user FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION latest_assessment_of, my_channels, admin_renew_channels, admin_end_sessions,
     admin_disable_user TO vaktlogg_user;

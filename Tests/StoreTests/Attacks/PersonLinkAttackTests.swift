@@ -59,6 +59,30 @@ struct PersonLinkAttackTests {
         #expect(try org.db.sql("SELECT count(*) FROM access_log") == "0")
     }
 
+    /// Whether a case number is registered anywhere is not told by a refusal: a measure naming a
+    /// person known only in another unit fares exactly as one naming a person nobody has seen.
+    @Test func aMeasureDoesNotProbeTheRegistry() throws {
+        let org = try AttackOrganisation("link3")
+        _ = try org.incident(by: org.ola, person: "K-2026-0777")  // known in BJORKVIK only
+        let havnes = try org.incident(by: org.per, unit: "HAVNES", person: "K-2026-0001")
+        func measure(_ person: String) throws -> String {
+            let c = try org.db.connect(user: org.hanne)
+            defer { c.close() }
+            do {
+                try c.execute("""
+                    INSERT INTO measures (entry_id, unit_code, person_ref, type, purpose, burdens, restrictiveness, outcome,
+                                          rules_version, trace)
+                    VALUES (\(havnes.id), 'HAVNES', \(person), 'supportive', 'rehabilitation', '{}', 0, 'allowed', 'ksf-2006.1', '[]')
+                    """)
+                return "stored"
+            } catch let error as PostgresError {
+                return "\(error.sqlState ?? "-") \(error.hint ?? "-")"
+            }
+        }
+        #expect(try measure("K-2026-0777") == measure("K-2099-9999"))
+        #expect(try measure("K-2026-0777") == "stored")
+    }
+
     @Test func theLoggedReadGivesThePersonsOfTheEntryAndItsMeasures() throws {
         let org = try AttackOrganisation("link2")
         let e = try Self.entryWithMeasure(org)

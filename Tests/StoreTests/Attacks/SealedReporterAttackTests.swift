@@ -75,6 +75,28 @@ struct SealedReporterAttackTests {
         #expect(try org.db.sql("SELECT ok FROM verify_chain('BJORKVIK')", user: org.erik) == "t")
     }
 
+    /// Issue #8's reproduction on the demo data, as ola.hansen: every BJORKVIK manipulation report,
+    /// every name in app_users — nothing found, nothing readable to try it on.
+    @Test func theIssueAttackOnTheDemoFindsNobody() throws {
+        let db = try VaktloggTestDatabase.create(prefix: "sealdemo")
+        let owner = try db.connect()
+        defer { owner.close() }
+        _ = try DemoSeeder(owner: owner).seed(days: 30)
+        let ola = "ola.hansen"
+        let reports = try db.sql("SELECT string_agg(id::text, ',' ORDER BY id) FROM entries WHERE unit_code = 'BJORKVIK' AND kind = 'manipulation'",
+                                 user: ola).split(separator: ",").compactMap { Int64($0) }
+        #expect(!reports.isEmpty)
+        #expect(throws: (any Error).self) { try db.sql("SELECT row_hash FROM entries", user: ola) }
+        for id in reports {
+            #expect(try db.sql("SELECT coalesce(entry_reporter(\(id)), 'SEALED')", user: ola) == "SEALED")
+            let visible = try Self.visibleRow(db.database, table: "entries", id: id, as: ola)
+            let h = try Self.hashes(db.database, table: "entries", id: id)
+            #expect(try Self.bruteForce(db.database, table: "entries", identity: "reporter", visible: visible,
+                                        prev: h.prev, row: h.row) == [], "report \(id)")
+        }
+        #expect(try db.sql("SELECT count(*) FROM access_log") == "0", "the attack itself logged nothing, and found nothing")
+    }
+
     @Test func noReadableColumnNamesTheReporterToThoseWhoMayNotSeeIt() throws {
         let org = try AttackOrganisation("seal2")
         let report = try org.manipulation(by: org.ingrid)
