@@ -15,16 +15,17 @@ public struct FactWriter {
         self.connection = connection
     }
 
-    /// An incident (violence against staff, P1) in `unit`; returns its id and reference.
+    /// An incident (violence against staff, P1) in `unit`; returns its id and reference. Tier,
+    /// priority, risk and deadlines are the database's (sql/014), under the shipped rule set.
     @discardableResult
     public func entry(unit: String, text: String = "Betjent slått i korridor B under innlåsing",
                       key: UUID = UUID()) throws -> (id: Int64, ref: String) {
         let row = try connection.query("""
             INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
-                                 probability, consequence, risk_score, tier, priority, rules_version, rules_hash,
-                                 trace, deadlines, idempotency_key)
+                                 probability, consequence, rules_version, rules_hash, trace, idempotency_key)
             VALUES ('incident', 'violence_staff', \(unit), now(), now(), 'correctional_security', \(text),
-                    \(["life_health", "security"]), 3, 4, 12, 1, 'P1', 'ksf-2006.1', 'x', '[]', '[]', \(key))
+                    \(["life_health", "security"]), 3, 4, 'ksf-2006.1',
+                    (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', \(key))
             RETURNING id, ref
             """).first!
         return (try row.decode(Int64.self, "id"), try row.decode(String.self, "ref"))

@@ -257,14 +257,15 @@ import VaktloggTestSupport
         #expect(down.stderr.contains("databasen kan ikke nås"))
     }
 
-    /// An open deviation at `unit`, inserted with plain SQL as a duty officer of the unit.
+    /// An open deviation at `unit`, inserted with plain SQL as a duty officer of the unit; reported 3 days
+    /// ago, its 24-hour acknowledgement deadline (computed by the database) is overdue.
     static func deviationInsert(unit: String) -> String {
         """
         INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests, probability,
-            consequence, risk_score, tier, priority, rules_version, rules_hash, trace, deadlines, idempotency_key)
+            consequence, rules_version, rules_hash, trace, idempotency_key)
         VALUES ('deviation', 'door_lock', '\(unit)', now() - interval '3 days', now() - interval '3 days',
-            'correctional_security', 'Dør ulåst', '{security}', 2, 2, 4, 2, 'P2', 'ksf-2006.1', 'x', '[]',
-            '[{"what":"deviation_acknowledge","due":"2026-01-01T00:00:00Z"}]', gen_random_uuid())
+            'correctional_security', 'Dør ulåst', '{security}', 2, 2, 'ksf-2006.1',
+            (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', gen_random_uuid())
         """
     }
 }

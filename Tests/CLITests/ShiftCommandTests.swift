@@ -22,15 +22,15 @@ import VaktloggTestSupport
         try db.sql(AdminCommandTests.deviationInsert(unit: unit), user: user)
     }
 
-    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user`.
+    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user` (reported a
+    /// minute ago: the database gives it the rule set's 5 minutes to acknowledge).
     static func openP1(_ db: VaktloggTestDatabase, as user: String) throws {
         try db.sql("""
             INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests, probability,
-                consequence, risk_score, tier, priority, rules_version, rules_hash, trace, deadlines, idempotency_key)
-            VALUES ('incident', 'violence_staff', 'OSLO', now() - interval '1 hour', now() - interval '1 hour',
-                'correctional_security', 'Betjent slått', '{life_health,security}', 3, 4, 12, 1, 'P1', 'ksf-2006.1', 'x',
-                '[]', jsonb_build_array(jsonb_build_object('what', 'p1_acknowledge', 'due', now() + interval '1 hour')),
-                gen_random_uuid())
+                consequence, rules_version, rules_hash, trace, idempotency_key)
+            VALUES ('incident', 'violence_staff', 'OSLO', now() - interval '1 hour', now() - interval '1 minute',
+                'correctional_security', 'Betjent slått', '{life_health,security}', 3, 4, 'ksf-2006.1',
+                (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', gen_random_uuid())
             """, user: user)
     }
 
@@ -52,10 +52,13 @@ import VaktloggTestSupport
 
         let handover = try bin.run(["shift", "handover"], environment: asKari)
         #expect(handover.exitCode == 0, "\(handover)")
+        // The overdue deviation's deadline is the database's (reported 3 days ago + 24 hours).
+        let dueOslo = try db.sql("SELECT to_char(ack_due AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') FROM entry_state WHERE ref = 'OSLO-1'")
+        let dueUTC = try db.sql("SELECT to_char(ack_due AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM entry_state WHERE ref = 'OSLO-1'")
         for fragment in [
             "Vaktoverlevering nr.", "— OSLO", "Overlevert av: \(kari) (Kari Nordmann)", "Vakten startet:",
             "Åpne saker: 2 — P1: 1, P2: 1, P3: 0, P4: 0", "Etter status: registrert 2",
-            "Forfalte frister (1):", "OSLO-1", "avvik/door_lock", "frist 2026-01-01 01:00",
+            "Forfalte frister (1):", "OSLO-1", "avvik/door_lock", "frist \(dueOslo)",
             "Åpne P1 (1):", "OSLO-2", "hendelse/violence_staff",
             "Notater i vakten (1):", "\(kari): Runde 1 gjennomført, alt rolig",
             "Venter på mottak: vaktlogg shift accept --handover",
@@ -72,7 +75,7 @@ import VaktloggTestSupport
                              summary->'notes'->0->>'text', summary->>'shift_started_by')
             FROM shift_log WHERE event = 'handover'
             """)
-        #expect(stored == "OSLO|2|1|1|OSLO-1|2026-01-01T00:00:00Z|1|OSLO-2|Runde 1 gjennomført, alt rolig|\(kari)")
+        #expect(stored == "OSLO|2|1|1|OSLO-1|\(dueUTC)|1|OSLO-2|Runde 1 gjennomført, alt rolig|\(kari)")
 
         // The outgoing officer cannot accept their own handover; the database says no.
         let own = try bin.run(["shift", "accept"], environment: asKari)

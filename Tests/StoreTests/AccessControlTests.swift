@@ -29,7 +29,7 @@ struct AccessControlTests {
         func log(_ draft: EntryDraft, as user: String) throws -> LoggedEntry {
             let c = try db.connect(user: user)
             defer { c.close() }
-            return try EntryWriter(connection: c).log(draft)
+            return try StoreSession(connection: c).entries.log(draft)
         }
     }
 
@@ -111,7 +111,7 @@ struct AccessControlTests {
                     '{order}', 1, 1, 1, 4, 'P4', 'v', 'h', '[]', '[]', gen_random_uuid())
                 """)
         }
-        // A tier that does not match the interests is refused by the database, not only by the rules.
+        // The judgement (tier, priority, risk, deadlines) is the database's: a client naming it is refused.
         #expect(throws: PostgresError.self) {
             try c.execute("""
                 INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,

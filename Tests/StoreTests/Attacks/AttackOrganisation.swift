@@ -62,7 +62,7 @@ struct AttackOrganisation {
     func log(_ d: EntryDraft, as user: String) throws -> LoggedEntry {
         let c = try db.connect(user: user)
         defer { c.close() }
-        return try EntryWriter(connection: c).log(d)
+        return try StoreSession(connection: c).entries.log(d)
     }
 
     /// Runs `sql` as `user` on a fresh connection and returns the refusal, failing when it succeeds.

@@ -2,6 +2,7 @@ import EmbeddedPostgres
 import Foundation
 import Logging
 import Postgres
+import PostgresTestSupport
 import Store
 import Testing
 import VaktloggCore

@@ -90,7 +90,7 @@ struct SealedReporterAttackTests {
         #expect(try w.readPersons(entry: report.id) == 2)  // her own logged read: an access-log row by her
         let kari = try org.db.connect(user: org.kari)
         defer { kari.close() }
-        try Lifecycle(connection: kari).record(.acknowledge, on: report.ref)
+        try StoreSession(connection: kari).lifecycle.record(.acknowledge, on: report.ref)
 
         // Everything each may read, in every table and through the persons read, names nobody who
         // reported — the colleague, the manager, the coordinator before her logged read, the auditor,
@@ -213,7 +213,7 @@ struct SealedReporterAttackTests {
         d.consequence = 2
         d.target = .reporter
         d.inWorkingHours = true
-        _ = try EntryWriter(connection: writer).log(d)
+        _ = try StoreSession(connection: writer).entries.log(d)
         #expect(try db.psql("SELECT count(*) FROM entries WHERE sealed_commitment IS NOT NULL") == "1")
         #expect(try db.psql("SELECT ok::text FROM verify_chain('BJORKVIK')", user: erik) == "true")
     }

@@ -1,0 +1,195 @@
+import Foundation
+import Postgres
+import Testing
+import VaktloggTestSupport
+
+/// The catalogue of who may do what (issue #8, default deny): every function of the public schema
+/// with the roles that may EXECUTE it, every table and column privilege a login has, and every
+/// unique index of a fact table. A migration that widens access — a function left executable by
+/// PUBLIC, a new grant, a new column a client may write — changes a line here and fails until the
+/// expected list is updated on purpose. The database owner is left out (it owns everything).
+///
+/// When you add a function or a grant, add its line here and say in the migration why it is needed.
+@Suite("Function and grant catalogue")
+struct FunctionGrantCatalogueTests {
+    /// `name(argument types) grantees` — `-` when only the owner may execute it.
+    static let functions: [String] = [
+        "access_log_prepare() -",
+        "admin_add_region(text,text) vaktlogg_user",
+        "admin_add_unit(text,text,text,text,smallint) vaktlogg_user",
+        "admin_add_user(text,text,text[],text) vaktlogg_user",
+        "admin_disable_user(text) vaktlogg_user",
+        "admin_enable_user(text) vaktlogg_user",
+        "admin_end_sessions(text) vaktlogg_user",
+        "admin_register_rule_set(text) vaktlogg_user",
+        "admin_renew_channels() vaktlogg_user",
+        "amendments_prepare() -",
+        "amendments_project() -",
+        "app_role() vaktlogg_user",
+        "caller_is_admin() vaktlogg_user",
+        "chain_append() -",
+        "chain_canonical(jsonb) -",
+        "chain_genesis(text) -",
+        "chain_hash(bytea,text,jsonb) -",
+        "chain_hash_at(text,bigint) vaktlogg_user",
+        "chain_hash_visible(text,bigint) -",
+        "chain_lock_head(text) -",
+        "chain_seal_intact(jsonb) -",
+        "deadline_of(jsonb,text) -",
+        "decisions_prepare() -",
+        "entries_prepare() -",
+        "entries_project() -",
+        "entry_events_check() -",
+        "entry_events_project() -",
+        "entry_measure_persons(bigint,bigint) vaktlogg_user",
+        "entry_persons_of(bigint) vaktlogg_user",
+        "entry_persons_of(bigint,bigint) vaktlogg_user",
+        "entry_persons_prepare() -",
+        "entry_reporter(bigint) vaktlogg_user",
+        "entry_reporter(bigint,bigint) vaktlogg_user",
+        "entry_row_hash(bigint) vaktlogg_user",
+        "entry_was_p1(bigint) -",
+        "fact_time(timestamp with time zone) -",
+        "facts_notify() -",
+        "is_coordinator_of(text) -",
+        "latest_assessment_of(text) vaktlogg_user",
+        "legacy_sealed_hidden(text,bigint) vaktlogg_user",
+        "logged_read_committed(bigint,bigint,text) -",
+        "make_fact_table(regclass) -",
+        "measures_prepare() -",
+        "my_channels() vaktlogg_user",
+        "new_channel_name() -",
+        "next_due(entry_state) vaktlogg_user",
+        "notify_change(text,bigint,bigint,text) -",
+        "refuse(text,text,text) -",
+        "refuse_change() -",
+        "refuse_unlogged_read() -",
+        "register_person() -",
+        "request_read(bigint,text) vaktlogg_user",
+        "risk_assessments_prepare() -",
+        "rules_band(jsonb,integer) -",
+        "rules_content(text) -",
+        "rules_deadlines(jsonb,text,smallint,timestamp with time zone,boolean) -",
+        "schema_version() vaktlogg_user",
+        "seal_identity() -",
+        "sealed_commitment_of(bytea,text) -",
+        "sealed_visible_to_caller(bigint) -",
+        "session_is_superuser() -",
+        "shift_log_prepare() -",
+        "units_channel() -",
+        "usable_assessment(bigint,text) -",
+        "verify_chain(text) vaktlogg_user",
+        "visible_entry_unit(bigint) -",
+        "visible_units() vaktlogg_user",
+        "writable_units() vaktlogg_user",
+    ]
+
+    /// `table privilege grantee`, or `table(columns) privilege grantee` for column grants.
+    static let tablePrivileges: [String] = [
+        "access_log(id,unit_code,actor,at,action,entry_id,person_ref,chain_seq,read_xact) SELECT vaktlogg_user",
+        "amendable_fields SELECT vaktlogg_user",
+        "amendments(entry_id,at,reason,changes,rules_version,trace) INSERT vaktlogg_user",
+        "amendments(id,entry_id,unit_code,actor,at,reason,changes,tier,priority,risk_score,rules_version,trace,chain_seq) SELECT vaktlogg_user",
+        "app_users(name,role,home_unit,full_name,created_at,disabled_at) SELECT vaktlogg_user",
+        "categories SELECT vaktlogg_user",
+        "decisions(entry_id,unit_code,person_ref,text,public_safety_significant,justification,assessment_ids,decided_at,rules_version,trace) INSERT vaktlogg_user",
+        "decisions(id,entry_id,unit_code,text,public_safety_significant,justification,assessment_ids,decided_by,decided_at,rules_version,trace,chain_seq) SELECT vaktlogg_user",
+        "entries(id,ref,kind,category,unit_code,occurred_at,reported_at,recorded_at,domain,text,interests,probability,consequence,risk_score,tier,priority,target,in_working_hours,threat_source,source_reliability,info_credibility,oc_criteria,infoflyt,police_decision_required,rules_version,rules_hash,trace,deadlines,idempotency_key,chain_seq) SELECT vaktlogg_user",
+        "entries(kind,category,unit_code,occurred_at,reported_at,domain,text,interests,probability,consequence,target,in_working_hours,threat_source,source_reliability,info_credibility,oc_criteria,infoflyt,rules_version,rules_hash,trace,idempotency_key) INSERT vaktlogg_user",
+        "entry_events(entry_id,event,at,assignee,text,data,rules_version,trace) INSERT vaktlogg_user",
+        "entry_events(id,entry_id,unit_code,event,actor,at,assignee,text,data,rules_version,trace,chain_seq) SELECT vaktlogg_user",
+        "entry_kinds SELECT vaktlogg_user",
+        "entry_persons(entry_id,person_ref,role) INSERT vaktlogg_user",
+        "entry_state SELECT vaktlogg_user",
+        "event_roles SELECT vaktlogg_user",
+        "event_types SELECT vaktlogg_user",
+        "fact_tables SELECT vaktlogg_user",
+        "interests SELECT vaktlogg_user",
+        "measures(entry_id,unit_code,person_ref,type,description,purpose,burdens,restrictiveness,ground,justification,rehabilitation_note,assessment_id,outcome,violations,decided_at,rules_version,trace) INSERT vaktlogg_user",
+        "measures(id,entry_id,unit_code,type,description,purpose,burdens,restrictiveness,ground,justification,rehabilitation_note,assessment_id,outcome,violations,decided_by,decided_at,rules_version,trace,chain_seq) SELECT vaktlogg_user",
+        "regions SELECT vaktlogg_user",
+        "risk_assessments(id,unit_code,probability,consequence,score,band,summary,assessor,assessed_at,valid_until,rules_version,trace,chain_seq) SELECT vaktlogg_user",
+        "risk_assessments(person_ref,unit_code,probability,consequence,score,band,summary,assessed_at,valid_until,rules_version,trace) INSERT vaktlogg_user",
+        "rule_set_categories SELECT vaktlogg_user",
+        "rule_sets SELECT vaktlogg_user",
+        "shift_log(id,unit_code,event,actor,at,text,summary,handover_id,chain_seq) SELECT vaktlogg_user",
+        "shift_log(unit_code,event,at,text,summary,handover_id) INSERT vaktlogg_user",
+        "units SELECT vaktlogg_user",
+        "user_units SELECT vaktlogg_user",
+    ]
+
+    /// Unique indexes of fact tables. A unique index is a way for a concurrent insert to be dropped
+    /// by ON CONFLICT after its BEFORE triggers have run: each needs a probe after the head lock in
+    /// chain_append() (sql/013), or the chain head can run ahead of the rows. The primary keys
+    /// (identity columns no login may write), the `_chain` indexes (assigned under the head lock)
+    /// and entries_ref_key (numbered under the head lock) are safe by construction.
+    static let factUniqueIndexes: [String] = [
+        "access_log_chain",
+        "access_log_pkey",
+        "amendments_chain",
+        "amendments_pkey",
+        "decisions_chain",
+        "decisions_pkey",
+        "entries_chain",
+        "entries_idempotency_key_key",
+        "entries_pkey",
+        "entries_ref_key",
+        "entry_events_chain",
+        "entry_events_pkey",
+        "entry_persons_chain",
+        "entry_persons_entry_id_person_ref_role_key",
+        "entry_persons_pkey",
+        "measures_chain",
+        "measures_pkey",
+        "risk_assessments_chain",
+        "risk_assessments_pkey",
+        "shift_log_accept_once",
+        "shift_log_chain",
+        "shift_log_pkey",
+    ]
+
+    @Test func everyFunctionHasExactlyTheExpectedGrantees() throws {
+        let db = try VaktloggTestDatabase.create(prefix: "cat")
+        let rows = try db.connect().query("""
+            SELECT p.oid::regprocedure::text || ' ' || coalesce((
+                   SELECT string_agg(CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END, ',' ORDER BY 1)
+                     FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                    WHERE a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner), '-') AS line
+              FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace ORDER BY 1
+            """).rows.map { try $0.decode(String.self, "line") }
+        #expect(rows.filter { !Self.functions.contains($0) } == [], "new or widened")
+        #expect(Self.functions.filter { !rows.contains($0) } == [], "gone or narrowed")
+        // The principle itself, independent of the list: nothing is executable by PUBLIC.
+        #expect(rows.filter { $0.hasSuffix(" PUBLIC") || $0.contains("PUBLIC,") || $0.contains(",PUBLIC") } == [])
+    }
+
+    @Test func everyTableAndColumnPrivilegeIsExpected() throws {
+        let db = try VaktloggTestDatabase.create(prefix: "cat")
+        let rows = try db.connect().query("""
+            SELECT x FROM (
+              SELECT c.relname || ' ' || a.privilege_type || ' '
+                     || CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END AS x
+                FROM pg_class c, aclexplode(c.relacl) a
+               WHERE c.relnamespace = 'public'::regnamespace AND a.grantee <> c.relowner
+              UNION ALL
+              SELECT c.relname || '(' || string_agg(att.attname, ',' ORDER BY att.attnum) || ') ' || a.privilege_type || ' '
+                     || CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END
+                FROM pg_class c JOIN pg_attribute att ON att.attrelid = c.oid AND att.attnum > 0 AND NOT att.attisdropped,
+                     aclexplode(att.attacl) a
+               WHERE c.relnamespace = 'public'::regnamespace AND a.grantee <> c.relowner
+               GROUP BY c.relname, a.privilege_type, a.grantee
+            ) s ORDER BY 1
+            """).rows.map { try $0.decode(String.self, "x") }
+        #expect(rows.filter { !Self.tablePrivileges.contains($0) } == [], "new or widened")
+        #expect(Self.tablePrivileges.filter { !rows.contains($0) } == [], "gone or narrowed")
+    }
+
+    @Test func everyUniqueIndexOfAFactTableIsKnownToTheChainProbe() throws {
+        let db = try VaktloggTestDatabase.create(prefix: "cat")
+        let rows = try db.connect().query("""
+            SELECT i.indexrelid::regclass::text AS name FROM pg_index i JOIN fact_tables f ON i.indrelid = f.name::regclass
+             WHERE i.indisunique ORDER BY 1
+            """).rows.map { try $0.decode(String.self, "name") }
+        #expect(rows == Self.factUniqueIndexes)
+    }
+}
