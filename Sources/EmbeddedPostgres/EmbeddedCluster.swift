@@ -70,6 +70,9 @@ public struct EmbeddedCluster: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         if !ServerProcesses.alive(in: dataDirectory).isEmpty, try acceptsConnections() { return }
+        // The socket trusts every connection: only the server's account may reach it, even if
+        // someone loosened the modes since initdb (issue #8).
+        try account.takeOwnership(of: [directory, socketDirectory], mode: 0o700)
         let lock = try StartLock(file: directory.appendingPathComponent("start.lock"))
         defer { withExtendedLifetime(lock) {} }
         var lastFailure: EmbeddedClusterError?

@@ -70,5 +70,9 @@ public enum RefusalText {
         "band_mismatch": .init(nb: "risikonivået stemmer ikke med regelsettet", en: "the risk band does not match the rule set"),
         "validity_out_of_range": .init(nb: "vurderingen kan ikke gjelde lenger enn regelsettet tillater", en: "the assessment cannot be valid longer than the rule set allows"),
         "assessment_other_unit": .init(nb: "risikovurderingen tilhører en annen enhet", en: "the risk assessment belongs to another unit"),
+        // sql/015 and sql/016: logged reads and sealed hashes.
+        "read_not_logged": .init(nb: "lesingen må logges først (request_read i egen transaksjon)", en: "the read must be logged first (request_read in its own transaction)"),
+        "hash_sealed": .init(nb: "denne hashen dekker en skjermet melder og vises bare for revisor og administrator", en: "this hash covers a sealed reporter and is shown to auditors and administrators only"),
+        "unknown_read": .init(nb: "en logget lesing gjelder personer eller melder", en: "a logged read is of persons or reporter"),
     ]
 }

@@ -15,6 +15,9 @@ public enum StoreErrorText {
         case "login_refused":
             return LocalizedText(nb: "innlogging avvist: brukeren er deaktivert, ukjent eller har ikke tilgang til denne databasen",
                                  en: "login refused: the user is disabled, unknown or has no access to this database")
+        case "read_in_transaction":
+            return LocalizedText(nb: "lesingen logges først og kan ikke gjøres inne i en åpen transaksjon",
+                                 en: "the read is logged first and cannot be made inside an open transaction")
         case "not_a_user":
             return LocalizedText(nb: "du er ikke registrert som aktiv bruker", en: "you are not registered as an active user")
         case "not_permitted":

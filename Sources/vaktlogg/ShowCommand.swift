@@ -55,7 +55,7 @@ struct ShowCommand: ParsableCommand {
         out.append(E.history(l))
         out.append("  \(OsloTime.format(s.reportedAt))  \(d.reporter ?? "—")  \(E.registered(l))")
         for h in d.history {
-            var line = "  \(OsloTime.format(h.at))  \(h.actor)  \(EventText.label(h.what)(l))"
+            var line = "  \(OsloTime.format(h.at))  \(h.actor ?? E.sealed(l))  \(EventText.label(h.what)(l))"
             if let a = h.assignee { line += " → \(a)" }
             // A measure without a description is stored with its type as the text: name it.
             if let t = h.text { line += ": " + (h.what == "measure" ? value("type", t, l) : t) }
@@ -65,7 +65,7 @@ struct ShowCommand: ParsableCommand {
         out.append("")
         out.append(E.ruleJudgement(d.rulesVersion)(l))
         for line in TraceWords.lines(d.trace, language: l) { out.append("  • " + line) }
-        out.append("\(E.chainHash(l)): \(d.rowHash)")
+        out.append("\(E.chainHash(l)): \(d.rowHash ?? E.shownToAuditors(l))")
         return out.joined(separator: "\n")
     }
 
@@ -117,12 +117,12 @@ struct ShowCommand: ParsableCommand {
         o["attributes"] = Dictionary(uniqueKeysWithValues: d.attributes)
         o["deadlines"] = Dictionary(uniqueKeysWithValues: d.deadlines.map { ($0.0, OsloTime.rfc3339($0.1)) })
         o["history"] = d.history.map { h -> [String: Any] in
-            ["at": OsloTime.rfc3339(h.at), "actor": h.actor, "what": h.what, "text": h.text ?? NSNull(),
+            ["at": OsloTime.rfc3339(h.at), "actor": h.actor ?? NSNull(), "what": h.what, "text": h.text ?? NSNull(),
              "assignee": h.assignee ?? NSNull(), "data": h.data ?? NSNull()]
         }
         o["rules_version"] = d.rulesVersion
         o["trace"] = (try? JSONSerialization.jsonObject(with: Data(d.traceJSON.utf8))) ?? []
-        o["row_hash"] = d.rowHash
+        o["row_hash"] = d.rowHash ?? NSNull()
         return o
     }
 }

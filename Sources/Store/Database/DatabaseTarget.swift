@@ -139,6 +139,10 @@ public struct DatabaseTarget: Sendable {
                 // created by a concurrent first start
             }
         }
+        // No application login needs the cluster's maintenance databases; by default every login
+        // may connect to them (and list roles and databases there). Idempotent, so an older cluster
+        // is closed on its next start.
+        _ = try admin.unsafeExecuteScript("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC")
         admin.close()
         return cluster
     }
