@@ -40,6 +40,7 @@ struct ChainCoversEveryColumnTests {
                     WHEN c.ty IN ('integer[]', 'smallint[]', 'bigint[]') THEN format('array_append(%I, 7)', c.n)
                     WHEN c.ty = 'bytea' THEN format('coalesce(%I || ''\x00''::bytea, ''\x00''::bytea)', c.n)
                     WHEN c.ty = 'uuid' THEN 'gen_random_uuid()'
+                    WHEN c.ty = 'xid8' THEN format('coalesce((%I::text::bigint + 1)::text::xid8, ''1''::xid8)', c.n)
                     ELSE NULL END;
                 IF v_new IS NULL THEN outcome := 'unsupported:' || c.ty; RETURN NEXT; CONTINUE; END IF;
                 BEGIN

@@ -9,10 +9,10 @@ import VaktloggTestSupport
 /// amendments, measures, decisions, risk assessments and the shift log, not only entries.
 @Suite("Change notifications for every fact kind")
 struct FactNotificationTests {
-    /// Subscribes `listener` to the change notifications its user may see. (One place to change
-    /// when the channels become per unit.)
+    /// Subscribes `listener` to the change notifications its user may see: its units' channels
+    /// (`my_channels()`, sql/016).
     static func subscribe(_ listener: Connection) throws {
-        try listener.listen("vaktlogg")
+        _ = try listener.listenForChanges()
     }
 
     /// Waits for `count` notifications (bounded, so a missing one fails instead of hanging).
