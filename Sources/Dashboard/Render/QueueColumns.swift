@@ -1,7 +1,7 @@
 /// The queue table's column widths for a terminal width: every column fits at 80 (labels cut with
 /// `…`), and from 100 columns the labels are whole and a text column takes what is left.
 struct QueueColumns: Equatable {
-    var priority = 2, age = 4, kind = 8, category = 0, unit = 5, status = 10, assignee = 8, due = 12, text = 0
+    var priority = 3, age = 5, kind = 8, category = 0, unit = 5, status = 10, assignee = 9, due = 12, text = 0
 
     init(width: Int) {
         if width >= 100 {

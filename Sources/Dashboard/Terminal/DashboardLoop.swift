@@ -1,0 +1,102 @@
+import CNcurses
+public import Foundation
+public import Logging
+public import VaktloggCore
+
+/// The dashboard's one loop on one thread: draw, then `poll` on the terminal and the database
+/// socket until one is readable or the next tick is due (no busy wait), turn what happened into
+/// events, reduce, perform the effects.
+public enum DashboardLoop {
+    /// Runs until the user quits. Takes over the terminal and gives it back however it ends.
+    public static func run(source: DashboardSource, language: Language, readonly: Bool, quiet: Bool,
+                           environment: [String: String], logger: Logger) throws {
+        let viewer = try source.viewer()
+        try source.listen()
+        let terminal = NcursesTerminal(environment: environment)
+        defer { terminal.stop() }
+        var state = DashboardState(viewer: viewer, language: language, rows: terminal.canvas.rows,
+                                   columns: terminal.canvas.columns, now: Date(), readonly: readonly, quiet: quiet)
+        var pending: [DashboardEffect] = [.reloadQueue]
+        while true {
+            // Effects may produce events (a read's result), which may ask for more effects.
+            var events: [DashboardEvent] = []
+            for effect in pending {
+                if effect == .quit { return }
+                events += perform(effect, source: source, terminal: terminal, language: language, now: Date())
+            }
+            pending = []
+            for event in events {
+                let (next, effects) = DashboardReducer.reduce(state, event)
+                state = next
+                pending += effects
+            }
+            if !pending.isEmpty { continue }
+
+            DashboardRenderer.draw(state, on: terminal.canvas)
+            terminal.canvas.present()
+
+            let db = source.socket ?? -1
+            var keys: Int32 = 0, socket: Int32 = 0
+            let r = vk_poll2(STDIN_FILENO, db, timeout(state), &keys, &socket)
+            if r < 0 && errno != EINTR { throw POSIXError(.EIO) }
+            if socket != 0 {
+                do {
+                    if try source.drainNotifications() { events.append(.changeHinted) }
+                } catch {
+                    source.dropConnection()
+                    events.append(.connectionLost(at: Date()))
+                }
+            }
+            if keys != 0 { events += terminal.drainKeys() }
+            if r == 0 { events.append(.tick(Date())) }
+            for event in events {
+                let (next, effects) = DashboardReducer.reduce(state, event)
+                state = next
+                pending += effects
+            }
+        }
+    }
+
+    /// Milliseconds until the next tick: the next whole minute (the clock and ages show minutes),
+    /// or two seconds while disconnected (each tick tries to reconnect).
+    static func timeout(_ s: DashboardState) -> Int32 {
+        if case .lost = s.connection { return 2000 }
+        let now = Date().timeIntervalSince1970
+        let next = (now / 60).rounded(.down) * 60 + 60
+        return Int32(max(50, min(60_000, (next - now) * 1000 + 5)))
+    }
+
+    /// Does one effect and returns what came of it.
+    static func perform(_ effect: DashboardEffect, source: DashboardSource, terminal: NcursesTerminal,
+                        language: Language, now: Date) -> [DashboardEvent] {
+        func read(ref: String?, _ body: () throws -> DashboardEvent) -> [DashboardEvent] {
+            do {
+                return [try body()]
+            } catch {
+                if source.isConnectionLoss(error) {
+                    source.dropConnection()
+                    return [.connectionLost(at: now)]
+                }
+                return [.loadFailed(ref: ref, message: source.message(error, language: language))]
+            }
+        }
+        switch effect {
+        case .reloadQueue:
+            return read(ref: nil) { .queueLoaded(try source.queue(now: now), at: now) }
+        case .openDetail(let ref):
+            return read(ref: ref) { .detailLoaded(try source.detail(ref: ref), at: now) }
+        case .reconnect:
+            do {
+                try source.reconnect()
+                return [.connectionRegained(at: now)]
+            } catch {
+                return []
+            }
+        case .bell:
+            terminal.bell()
+            return []
+        case .runAction, .quit:
+            return []
+        }
+    }
+}
