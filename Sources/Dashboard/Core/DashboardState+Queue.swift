@@ -1,11 +1,12 @@
 public import Foundation
+import VaktloggCore
 
 extension DashboardState {
     /// The queue rows the filter lets through, in triage order.
     public var visibleEntries: [DashboardEntry] {
         let needle = filter.trimmingCharacters(in: .whitespaces)
         guard !needle.isEmpty else { return entries }
-        return entries.filter { $0.matches(needle) }
+        return entries.filter { $0.matches(needle, language: language) }
     }
 
     /// Index of the selected row among ``visibleEntries`` (nil when the queue is empty).
@@ -59,9 +60,12 @@ extension DashboardState {
 }
 
 extension DashboardEntry {
-    /// Whether the filter text occurs in any shown field (ignoring case and diacritics' case only).
-    func matches(_ needle: String) -> Bool {
-        let fields = [ref, unit, kind.rawValue, category, status, assignee ?? "", text, priority.rawValue]
+    /// Whether the filter text occurs, ignoring case, in a field as shown (labels in `language`)
+    /// or as coded (`violence_staff`), so both what the user sees and what they know match.
+    func matches(_ needle: String, language: Language) -> Bool {
+        let fields = [ref, unit, kind.rawValue, category, status, assignee ?? "", text, priority.rawValue,
+                      DashboardText.kind(kind)(language), DashboardText.category(kind: kind, code: category)(language),
+                      DashboardText.status(status)(language)]
         return fields.contains { $0.range(of: needle, options: [.caseInsensitive]) != nil }
     }
 }

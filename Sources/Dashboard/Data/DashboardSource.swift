@@ -57,8 +57,12 @@ public final class DashboardSource {
     }
 
     /// True when the server sent at least one notification; reads only what already arrived.
+    /// Throws when the connection broke (the server's goodbye arrives as readable input first).
     public func drainNotifications() throws -> Bool {
-        !(try live().waitForNotifications(timeout: .zero).isEmpty)
+        let c = try live()
+        let hinted = !(try c.waitForNotifications(timeout: .zero).isEmpty)
+        guard c.isAlive else { throw PostgresError(kind: .connectionLost, message: "connection lost") }
+        return hinted
     }
 
     /// Connects again and re-subscribes; throws while the database is still away.

@@ -20,12 +20,14 @@ public enum DashboardRenderer {
         if s.helpVisible { HelpView.draw(s, canvas) }
     }
 
-    /// Row 0: who, role, units, connection state; the Oslo clock at the right.
+    /// Row 0: who, role, connection state, units; the Oslo clock at the right. The connection comes
+    /// before the units so a narrow screen cuts the unit list, never the stale mark.
     static func statusBar(_ s: DashboardState, _ canvas: some Canvas) {
         let l = s.language
         let clock = OsloClock.time(s.now)
         let units = s.viewer.units.isEmpty ? DashboardText.allUnits(l) : s.viewer.units.joined(separator: ",")
-        let left = " \(DashboardText.appName(l)) │ \(s.viewer.name) (\(DashboardText.role(s.viewer.role)(l))) │ \(units) │ "
+        let role = s.viewer.role.isEmpty ? "" : " (\(DashboardText.role(s.viewer.role)(l)))"
+        let left = " \(DashboardText.appName(l)) │ \(s.viewer.name)\(role) │ "
         canvas.bar("", row: 0, style: .statusBar)
         let room = canvas.columns - TextWidth.of(clock) - 2
         canvas.draw(TextWidth.truncate(left, to: room), row: 0, column: 0, style: .statusBar)
@@ -36,8 +38,11 @@ public enum DashboardRenderer {
         case .lost(_, let lastRead):
             connection = ("✖ " + DashboardText.stale(lastRead: lastRead.map(OsloClock.timeWithSeconds))(l), .stale)
         }
-        let at = min(TextWidth.of(left), room)
-        canvas.draw(TextWidth.truncate(connection.0, to: max(0, room - at)), row: 0, column: at, style: connection.1)
+        var at = min(TextWidth.of(left), room)
+        let shown = TextWidth.truncate(connection.0, to: max(0, room - at))
+        canvas.draw(shown, row: 0, column: at, style: connection.1)
+        at += TextWidth.of(shown)
+        canvas.draw(TextWidth.truncate(" │ " + units, to: max(0, room - at)), row: 0, column: at, style: .statusBar)
         canvas.draw(clock, row: 0, column: canvas.columns - TextWidth.of(clock) - 1, style: .statusBar)
     }
 

@@ -3,10 +3,11 @@
 struct QueueColumns: Equatable {
     var priority = 3, age = 5, kind = 8, category = 0, unit = 5, status = 10, assignee = 9, due = 12, text = 0
 
-    init(width: Int) {
+    /// Columns for a terminal `width`; `unitWidth` is the longest unit code shown (kept whole up to 10).
+    init(width: Int, unitWidth: Int = 5) {
+        unit = min(10, max(5, unitWidth))
         if width >= 100 {
             kind = 12
-            unit = 6
             status = 16
             assignee = 10
         }

@@ -12,7 +12,7 @@ enum QueueView {
         }
         canvas.bar(title, row: 1, style: .title)
 
-        let cols = QueueColumns(width: canvas.columns)
+        let cols = QueueColumns(width: canvas.columns, unitWidth: rows.map { TextWidth.of($0.unit) }.max() ?? 5)
         typealias C = DashboardText.Column
         canvas.bar(line(cols, [C.priority(l), C.age(l), C.kind(l), C.category(l), C.unit(l), C.status(l), C.assignee(l), C.due(l), C.text(l)]),
                    row: 2, style: .header)

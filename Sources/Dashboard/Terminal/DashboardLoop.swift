@@ -36,6 +36,12 @@ public enum DashboardLoop {
             terminal.canvas.present()
 
             let db = source.socket ?? -1
+            if db < 0, case .connected = state.connection {
+                // The connection broke without a readable socket to tell (closed by libpq).
+                (state, pending) = DashboardReducer.reduce(state, .connectionLost(at: Date()))
+                source.dropConnection()
+                continue
+            }
             var keys: Int32 = 0, socket: Int32 = 0
             let r = vk_poll2(STDIN_FILENO, db, timeout(state), &keys, &socket)
             if r < 0 && errno != EINTR { throw POSIXError(.EIO) }
