@@ -77,14 +77,36 @@ static inline int vk_put(int row, int col, const wchar_t *text, int n) {
 static inline int vk_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
 
 /*
- * Waits until the terminal (fd0) or the database socket (fd1, -1 for none) is readable or
- * `timeout_ms` passes. Sets *ready0/*ready1. Returns poll(2)'s result (errno for the caller).
+ * SIGWINCH is blocked except while waiting in vk_poll2 (ppoll swaps the mask atomically), so a
+ * resize can never arrive between draining the keys and going to sleep: it always wakes the wait.
+ * Call once after initscr (which installs ncurses' handler).
+ */
+#include <signal.h>
+#include <time.h>
+extern int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *timeout, const sigset_t *sigmask);
+static inline void vk_block_winch(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/*
+ * Waits until the terminal (fd0) or the database socket (fd1, -1 for none) is readable, a
+ * SIGWINCH arrives, or `timeout_ms` passes. Sets *ready0/*ready1. Returns ppoll's result
+ * (-1 with errno EINTR after a signal).
  */
 static inline int vk_poll2(int fd0, int fd1, int timeout_ms, int *ready0, int *ready1) {
     struct pollfd p[2];
     p[0].fd = fd0; p[0].events = POLLIN; p[0].revents = 0;
     p[1].fd = fd1; p[1].events = POLLIN; p[1].revents = 0;
-    int r = poll(p, fd1 >= 0 ? 2 : 1, timeout_ms);
+    struct timespec ts;
+    ts.tv_sec = timeout_ms / 1000;
+    ts.tv_nsec = (long)(timeout_ms % 1000) * 1000000L;
+    sigset_t waiting;
+    sigprocmask(SIG_BLOCK, NULL, &waiting);
+    sigdelset(&waiting, SIGWINCH);
+    int r = ppoll(p, fd1 >= 0 ? 2 : 1, timeout_ms < 0 ? NULL : &ts, &waiting);
     *ready0 = r > 0 && (p[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
     *ready1 = r > 0 && fd1 >= 0 && (p[1].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
     return r;

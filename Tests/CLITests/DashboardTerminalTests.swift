@@ -38,6 +38,11 @@ import Testing
         let live = try t.waitFor("Kø · 3 åpne")
         #expect(live.contains("self harm"), "\(live)")
         
+        // A larger terminal: KEY_RESIZE redraws with the text column.
+        try t.resize(columns: 132, rows: 43)
+        let wide = try t.waitFor("Neste frist  Tekst")
+        #expect(wide.contains("Kuttskader celle 4"), "\(wide)")
+
         try t.keys("q")
         let done = try t.waitFor("EXIT=")
         #expect(done.contains("EXIT=0"), "\(done)")
@@ -69,6 +74,11 @@ final class DashboardTerminal {
     /// Presses keys by tmux name (`Enter`, `Escape`, `j` …).
     func keys(_ names: String...) throws {
         try tmux(["send-keys", "-t", "t"] + names)
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH, ncurses a KEY_RESIZE).
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", "t", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// Polls the screen until it contains `text`, at most `tries` times 50 ms apart.

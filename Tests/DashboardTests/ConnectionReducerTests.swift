@@ -46,3 +46,26 @@ import Testing
         #expect(tall.queueTop == 21)
     }
 }
+
+/// A new P1 rings the bell once; not on the first read, not for other priorities, not with --quiet.
+@Suite struct NewP1BellTests {
+    let s = Fixtures.state()
+
+    @Test func aNewP1RingsTheBell() {
+        let newP1 = Fixtures.entry(9, .p1, minutesAgo: 0)
+        #expect(DashboardReducer.reduce(s, .queueLoaded([newP1] + Fixtures.queue, at: Fixtures.now)).1 == [.bell])
+        #expect(DashboardReducer.reduce(s, .queueLoaded(Fixtures.queue, at: Fixtures.now)).1.isEmpty, "same P1s: no bell")
+        let newP2 = Fixtures.entry(9, .p2, minutesAgo: 0)
+        #expect(DashboardReducer.reduce(s, .queueLoaded([newP2] + Fixtures.queue, at: Fixtures.now)).1.isEmpty)
+    }
+
+    @Test func notOnTheFirstReadNorWhenQuiet() {
+        _ = Fixtures.locale
+        let fresh = DashboardState(viewer: Fixtures.viewer, language: .nb, rows: 24, columns: 80, now: Fixtures.now)
+        #expect(DashboardReducer.reduce(fresh, .queueLoaded(Fixtures.queue, at: Fixtures.now)).1.isEmpty)
+        var quiet = s
+        quiet.quiet = true
+        let newP1 = Fixtures.entry(9, .p1, minutesAgo: 0)
+        #expect(DashboardReducer.reduce(quiet, .queueLoaded([newP1] + Fixtures.queue, at: Fixtures.now)).1.isEmpty)
+    }
+}

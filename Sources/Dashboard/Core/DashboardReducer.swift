@@ -12,6 +12,11 @@ public enum DashboardReducer {
             s.message = nil
             effects = Self.key(key, &s)
         case .queueLoaded(let entries, let at):
+            // A P1 that was not in the last read rings the bell (not on the first read, not --quiet).
+            let known = Set(s.entries.map(\.id))
+            if !s.queueLoading, !s.quiet, entries.contains(where: { $0.priority == .p1 && !known.contains($0.id) }) {
+                effects = [.bell]
+            }
             s.queueLoading = false
             s.replaceQueue(entries)
             s.lastGoodRead = at

@@ -17,29 +17,29 @@ public enum DashboardLoop {
         var state = DashboardState(viewer: viewer, language: language, rows: terminal.canvas.rows,
                                    columns: terminal.canvas.columns, now: Date(), readonly: readonly, quiet: quiet)
         var pending: [DashboardEffect] = [.reloadQueue]
+        func apply(_ event: DashboardEvent) {
+            let (next, effects) = DashboardReducer.reduce(state, event)
+            state = next
+            pending += effects
+        }
         while true {
-            // Effects may produce events (a read's result), which may ask for more effects.
-            var events: [DashboardEvent] = []
-            for effect in pending {
-                if effect == .quit { return }
-                events += perform(effect, source: source, terminal: terminal, language: language, now: Date())
+            // Effects produce events (a read's result), which may ask for more effects.
+            while !pending.isEmpty {
+                let effects = pending
+                pending = []
+                for effect in effects {
+                    if effect == .quit { return }
+                    perform(effect, source: source, terminal: terminal, language: language, now: Date()).forEach(apply)
+                }
             }
-            pending = []
-            for event in events {
-                let (next, effects) = DashboardReducer.reduce(state, event)
-                state = next
-                pending += effects
-            }
-            if !pending.isEmpty { continue }
-
             DashboardRenderer.draw(state, on: terminal.canvas)
             terminal.canvas.present()
 
             let db = source.socket ?? -1
             if db < 0, case .connected = state.connection {
                 // The connection broke without a readable socket to tell (closed by libpq).
-                (state, pending) = DashboardReducer.reduce(state, .connectionLost(at: Date()))
                 source.dropConnection()
+                apply(.connectionLost(at: Date()))
                 continue
             }
             var keys: Int32 = 0, socket: Int32 = 0
@@ -47,19 +47,15 @@ public enum DashboardLoop {
             if r < 0 && errno != EINTR { throw POSIXError(.EIO) }
             if socket != 0 {
                 do {
-                    if try source.drainNotifications() { events.append(.changeHinted) }
+                    if try source.drainNotifications() { apply(.changeHinted) }
                 } catch {
                     source.dropConnection()
-                    events.append(.connectionLost(at: Date()))
+                    apply(.connectionLost(at: Date()))
                 }
             }
-            if keys != 0 { events += terminal.drainKeys() }
-            if r == 0 { events.append(.tick(Date())) }
-            for event in events {
-                let (next, effects) = DashboardReducer.reduce(state, event)
-                state = next
-                pending += effects
-            }
+            // SIGWINCH interrupts the wait (EINTR); ncurses turns it into KEY_RESIZE inside get_wch.
+            if keys != 0 || r < 0 { terminal.drainKeys().forEach(apply) }
+            if r == 0 { apply(.tick(Date())) }
         }
     }
 

@@ -11,6 +11,7 @@ final class NcursesTerminal {
         setlocale(LC_ALL, "")
         initscr()
         vk_setup_terminal()
+        vk_block_winch()
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "vt100"
         canvas = NcursesCanvas(monochrome: noColor || !has_colors())
     }
