@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Postgres
 import Store
 
 #if canImport(Glibc)
@@ -29,7 +30,11 @@ struct DashboardCommand: ParsableCommand {
         let connection = try options.connectRefusingLogins()
         let target = options.target
         let logger = options.logger
-        let source = DashboardSource(connection: connection, connect: { try target.connect(logger: logger) }, logger: logger)
+        // Reconnecting only connects: `target.connect` would start a stopped embedded cluster, and a
+        // viewer must not undo an operator's `db stop`.
+        let source = DashboardSource(connection: connection, connect: {
+            try Connection(try target.userConnectionString(), logger: logger)
+        }, logger: logger)
         defer { source.close() }
         try StoreCommand.reporting(language) {
             try DashboardLoop.run(source: source, language: language, readonly: readonly, quiet: quiet,
