@@ -2,10 +2,12 @@
 import PackageDescription
 
 /// Upcoming features every target opts into, as hummingbird does: explicit `any`
-/// and internal-by-default imports keep module boundaries honest.
+/// internal-by-default imports and member import visibility (a member is usable only where its
+/// module is imported) keep module boundaries honest.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -18,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // Only what Swift cannot import from libpq (macros such as PG_DIAG_SQLSTATE).
@@ -43,7 +46,11 @@ let package = Package(
         // Domain types, codes and validation. Pure.
         .target(name: "VaktloggCore", swiftSettings: swiftSettings),
         // The strategy's rules: versioned rule set, judgements, traces. Pure.
-        .target(name: "Rules", dependencies: ["VaktloggCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "Rules",
+            dependencies: ["VaktloggCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Migrations, repositories, workflows, integrity checks.
         .target(
             name: "Store",

@@ -1,4 +1,5 @@
 internal import CLibPQ
+import Logging
 
 extension Connection {
     /// Bulk-loads rows with `COPY … FROM STDIN` in text format and returns how many the server

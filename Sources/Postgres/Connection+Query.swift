@@ -1,4 +1,5 @@
 internal import CLibPQ
+import Logging
 
 extension Connection {
     /// Runs one statement with its bind parameters and returns all rows.

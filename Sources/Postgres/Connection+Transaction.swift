@@ -1,4 +1,5 @@
 internal import Foundation
+import Logging
 
 /// Transaction isolation levels (PostgreSQL treats READ UNCOMMITTED as READ COMMITTED).
 public enum IsolationLevel: String, Sendable, Hashable {

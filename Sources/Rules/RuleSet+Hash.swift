@@ -1,3 +1,4 @@
+public import VaktloggCore
 internal import Foundation
 
 extension RuleSet {
@@ -16,5 +17,5 @@ extension RuleSet {
     }
 
     /// SHA-256 (hex) of `canonicalJSON`: the identity of exactly this content.
-    public var hash: String { SHA256.hex(canonicalJSON) }
+    public var hash: String { SHA256Digest.hex(canonicalJSON) }
 }

@@ -1,3 +1,4 @@
+public import VaktloggCore
 /// One step of an evaluation's trace: which rule, of which kind and rule-set version, from which
 /// section of the strategy, applied to which inputs, with which result.
 ///

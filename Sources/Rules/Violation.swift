@@ -1,3 +1,4 @@
+public import VaktloggCore
 /// A rule an evaluation found broken.
 ///
 /// A main-rule violation cured by a recorded justification stays listed with `justified == true`:

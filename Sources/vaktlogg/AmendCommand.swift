@@ -20,7 +20,7 @@ struct AmendCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         func bad(_ field: String, _ nb: String, _ en: String) -> ExitCode {
-            CLI.report(StoreError(code: "invalid", field: field, message: LocalizedText(nb: nb, en: en)), language: language)
+            CLI.reportInvalid(field: field, LocalizedText(nb: nb, en: en), language: language)
         }
         var a = AmendmentDraft(reason: reason)
         a.category = category
@@ -43,7 +43,7 @@ struct AmendCommand: ParsableCommand {
         }
         a.probability = probability
         a.consequence = consequence
-        let state = try StoreCommand.run(options) { try Amender(connection: $0).amend(ref, a) }
+        let state = try StoreCommand.run(options) { try StoreSession(connection: $0).amendments.amend(ref, a) }
         print(language == .nb ? "\(state.ref): rettelse registrert · \(state.priority.rawValue) · risiko \(state.riskScore)"
                               : "\(state.ref): amendment recorded · \(state.priority.rawValue) · risk \(state.riskScore)")
     }

@@ -117,16 +117,13 @@ struct DatabaseCommand: ParsableCommand {
     static func reporting<T>(_ l: Language, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseUnavailable {
-            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: l)
-            throw ExitCode(69)
+        } catch let error as StoreError {
+            throw CLI.report(error, language: l)
         } catch let error as MigrationError {
             CLI.fail(DatabaseText.migrationError(error), language: l)
             throw ExitCode(65)
         } catch let error as PostgresError {
-            let storeError = StoreError(error)
-            CLI.fail(storeError.message, language: l)
-            throw ExitCode(storeError.exitCode)
+            throw CLI.report(StoreError(error), language: l)
         }
     }
 }

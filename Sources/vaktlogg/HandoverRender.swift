@@ -1,5 +1,6 @@
 import Store
 import VaktloggCore
+import FoundationEssentials
 
 /// A handover as the incoming officer reads it: who and when, counts, overdue deadlines, open P1s
 /// and the shift's notes. Everything comes from the stored summary, so a handover printed later

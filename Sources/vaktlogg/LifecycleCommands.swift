@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import Postgres
 
 /// The lifecycle commands share this: connect, record, print the new state.
 enum LifecycleRunner {
     static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, done: LocalizedText) throws {
         let language = options.language
-        let state = try StoreCommand.run(options) { try Lifecycle(connection: $0).record(events, on: ref) }
-        let status = StatusText.name(state.status)(language)
+        let state = try StoreCommand.run(options) { try StoreSession(connection: $0).lifecycle.record(events, on: ref) }
+        let status = StatusText.name(state.status.code)(language)
         print("\(state.ref): \(done(language)) · status \(status)")
     }
 }
@@ -58,19 +59,19 @@ struct TreatCommand: ParsableCommand {
         if let cause { events.append(.startTreatment(cause: cause)) }
         if measure != nil || responsible != nil || due != nil {
             guard let measure, let responsible, let due else {
-                throw CLI.report(StoreError(code: "measure_incomplete", field: "measure", message: LocalizedText(
-                    nb: "et tiltak krever --measure, --responsible og --due", en: "a measure needs --measure, --responsible and --due")),
+                throw CLI.reportInvalid(field: "measure", LocalizedText(
+                    nb: "et tiltak krever --measure, --responsible og --due", en: "a measure needs --measure, --responsible and --due"),
                     language: language)
             }
             guard let date = CalendarDate(due) else {
-                throw CLI.report(StoreError(code: "invalid_format", field: "due", message: LocalizedText(
-                    nb: "dato skrives ÅÅÅÅ-MM-DD", en: "a date is written YYYY-MM-DD")), language: language)
+                throw CLI.reportInvalid(field: "due", LocalizedText(
+                    nb: "dato skrives ÅÅÅÅ-MM-DD", en: "a date is written YYYY-MM-DD"), language: language)
             }
             events.append(.decideMeasure(measure: measure, responsible: responsible, due: date))
         }
         guard !events.isEmpty else {
-            throw CLI.report(StoreError(code: "required", field: "cause", message: LocalizedText(
-                nb: "oppgi --cause og/eller --measure/--responsible/--due", en: "give --cause and/or --measure/--responsible/--due")),
+            throw CLI.reportInvalid(field: "cause", LocalizedText(
+                nb: "oppgi --cause og/eller --measure/--responsible/--due", en: "give --cause and/or --measure/--responsible/--due"),
                 language: language)
         }
         try LifecycleRunner.run(events, ref: ref, options: options, done: LocalizedText(nb: "behandling registrert", en: "treatment recorded"))
@@ -136,12 +137,12 @@ struct AssessThreatCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard let reliability = SourceReliability(rawValue: source.uppercased()) else {
-            throw CLI.report(StoreError(code: "unknown_code", field: "source", message: LocalizedText(
-                nb: "kildens pålitelighet er A–F", en: "source reliability is A–F")), language: language)
+            throw CLI.reportInvalid(field: "source", LocalizedText(
+                nb: "kildens pålitelighet er A–F", en: "source reliability is A–F"), language: language)
         }
         guard let cred = InformationCredibility(rawValue: String(credibility)) else {
-            throw CLI.report(StoreError(code: "out_of_range", field: "credibility", message: LocalizedText(
-                nb: "troverdighet er 1–6 (fikk \(credibility))", en: "credibility is 1–6 (got \(credibility))")), language: language)
+            throw CLI.reportInvalid(field: "credibility", LocalizedText(
+                nb: "troverdighet er 1–6 (fikk \(credibility))", en: "credibility is 1–6 (got \(credibility))"), language: language)
         }
         try LifecycleRunner.run([.assessThreat(source: reliability, credibility: cred, probability: probability, consequence: consequence)],
                                 ref: ref, options: options, done: LocalizedText(nb: "vurdert", en: "assessed"))
@@ -157,8 +158,8 @@ struct PoliceCommand: ParsableCommand {
     func run() throws {
         let d = decision.replacingOccurrences(of: "_", with: "-")
         guard d == "inform" || d == "not-inform" else {
-            throw CLI.report(StoreError(code: "unknown_code", field: "decision", message: LocalizedText(
-                nb: "beslutningen er inform eller not-inform", en: "the decision is inform or not-inform")), language: options.language)
+            throw CLI.reportInvalid(field: "decision", LocalizedText(
+                nb: "beslutningen er inform eller not-inform", en: "the decision is inform or not-inform"), language: options.language)
         }
         try LifecycleRunner.run([.policeDecision(inform: d == "inform", justification: justification)], ref: ref, options: options,
                                 done: LocalizedText(nb: "politibeslutning registrert", en: "police decision recorded"))

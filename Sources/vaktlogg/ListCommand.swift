@@ -25,26 +25,26 @@ struct ListCommand: ParsableCommand {
         filter.limit = max(1, min(limit, 10_000))
         for k in kinds {
             guard let kind = EntryKind(rawValue: k) else {
-                throw CLI.report(StoreError(code: "unknown_code", field: "kind", message: LocalizedText(
+                throw CLI.reportInvalid(field: "kind", LocalizedText(
                     nb: "ukjent type «\(k)»; tillatt: \(EntryFlags.list(EntryKind.self))",
-                    en: "unknown kind “\(k)”; allowed: \(EntryFlags.list(EntryKind.self))")), language: language)
+                    en: "unknown kind “\(k)”; allowed: \(EntryFlags.list(EntryKind.self))"), language: language)
             }
             filter.kinds.append(kind)
         }
-        let allowedStatuses = ["registered", "acknowledged", "under_treatment", "measure_decided", "assessed", "closed"]
+        let allowedStatuses = LifecycleStatus.allCodes
         for s in statuses {
             if s == "all" { filter.includeClosed = true; continue }
-            guard allowedStatuses.contains(s) else {
-                throw CLI.report(StoreError(code: "unknown_code", field: "status", message: LocalizedText(
+            guard let status = LifecycleStatus(code: s) else {
+                throw CLI.reportInvalid(field: "status", LocalizedText(
                     nb: "ukjent status «\(s)»; tillatt: all, \(allowedStatuses.joined(separator: ", "))",
-                    en: "unknown status “\(s)”; allowed: all, \(allowedStatuses.joined(separator: ", "))")), language: language)
+                    en: "unknown status “\(s)”; allowed: all, \(allowedStatuses.joined(separator: ", "))"), language: language)
             }
-            filter.statuses.append(s)
+            filter.statuses.append(status)
         }
         for t in tiers {
             guard let n = Int(t.uppercased().hasPrefix("P") ? String(t.dropFirst()) : t), (1...4).contains(n) else {
-                throw CLI.report(StoreError(code: "out_of_range", field: "tier", message: LocalizedText(
-                    nb: "nivå er 1–4 (eller P1–P4)", en: "a tier is 1–4 (or P1–P4)")), language: language)
+                throw CLI.reportInvalid(field: "tier", LocalizedText(
+                    nb: "nivå er 1–4 (eller P1–P4)", en: "a tier is 1–4 (or P1–P4)"), language: language)
             }
             filter.tiers.append(n)
         }
@@ -71,7 +71,7 @@ enum EntryLine {
         let due = e.nextDue.map { (language == .nb ? " frist " : " due ") + OsloTime.format($0) } ?? ""
         let first = e.text.split(separator: "\n").first.map(String.init) ?? ""
         let short = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        let status = StatusText.name(e.status)(language)
+        let status = StatusText.name(e.status.code)(language)
         return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(e.kind.rawValue)/\(e.category) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
     }
 }
@@ -81,7 +81,7 @@ enum EntryJSON {
     static func summary(_ e: EntrySummary, now: Date) -> [String: Any] {
         var o: [String: Any] = [
             "id": e.id, "ref": e.ref, "unit": e.unit, "kind": e.kind.rawValue, "category": e.category,
-            "priority": e.priority.rawValue, "risk_score": e.riskScore, "status": e.status,
+            "priority": e.priority.rawValue, "risk_score": e.riskScore, "status": e.status.code,
             "occurred_at": OsloTime.rfc3339(e.occurredAt), "reported_at": OsloTime.rfc3339(e.reportedAt),
             "overdue": e.isOverdue(at: now), "text": e.text, "amendments": e.amendmentCount,
         ]

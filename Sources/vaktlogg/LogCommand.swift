@@ -3,6 +3,7 @@ import Foundation
 import Rules
 import Store
 import VaktloggCore
+import Postgres
 
 /// `vaktlogg log incident|deviation|manipulation|threat`: log an entry in seconds.
 struct LogCommand: ParsableCommand {
@@ -80,13 +81,12 @@ struct LogRunner {
         do {
             let connection = try options.target.connect(logger: options.logger)
             defer { connection.close() }
-            logged = try EntryWriter(connection: connection).log(draft, now: now)
-        } catch let error as DatabaseUnavailable where LoginRefusal.matches(error.underlying) {
+            logged = try StoreSession(connection: connection, clock: .fixed(now)).entries.log(draft)
+        } catch let error as StoreError where error.code == .loginRefused {
             // A refused login is not an outage: nothing is queued under an account that may not write.
-            CLI.fail(LoginRefusal.message, language: language)
-            throw ExitCode(77)
-        } catch let error as DatabaseUnavailable {
-            try spoolEntry(draft, spool: spool, reason: error.underlying, language: language)
+            throw CLI.report(error, language: language)
+        } catch let error as StoreError where error.code == .databaseUnavailable {
+            try spoolEntry(draft, spool: spool, reason: error.arguments["detail"] ?? "", language: language)
             throw ExitCode(69)
         } catch let error as StoreError where error.category == .unavailable {
             try spoolEntry(draft, spool: spool, reason: error.message(language), language: language)

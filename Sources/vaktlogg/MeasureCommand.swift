@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Rules
 import Store
 import VaktloggCore
+import Postgres
 
 /// `vaktlogg measure REF …`: a measure, checked by the rules (weighting, proportionality,
 /// communication) before it is stored. Rejected ones are never stored.
@@ -24,7 +26,7 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         func bad(_ field: String, _ nb: String, _ en: String) -> ExitCode {
-            CLI.report(StoreError(code: "unknown_code", field: field, message: LocalizedText(nb: nb, en: en)), language: language)
+            CLI.reportInvalid(field: field, LocalizedText(nb: nb, en: en), language: language)
         }
         guard let t = MeasureType(rawValue: type) else {
             throw bad("type", "ukjent type; tillatt: \(EntryFlags.list(MeasureType.self))", "unknown type; allowed: \(EntryFlags.list(MeasureType.self))")
@@ -55,7 +57,7 @@ struct MeasureCommand: ParsableCommand {
         draft.person = person
         let connection = try options.connect()
         defer { connection.close() }
-        let workflow = MeasureWorkflow(connection: connection)
+        let workflow = StoreSession(connection: connection).measures
         var attempt = Result { () throws(StoreError) -> MeasureResult in try workflow.record(draft, on: ref) }
         if case .failure(let error) = attempt, Prompter.isInteractive,
            error.code == "measure_needs_justification" || error.code == "measure_incomplete" {
@@ -75,10 +77,10 @@ struct MeasureCommand: ParsableCommand {
         case .success(let r): result = r
         case .failure(let error): throw CLI.report(error, language: language)
         }
-        let departures = result.violations.filter(\.justified).map(\.rule)
+        let departures = result.violations.filter(\.justified).map(\.rule.rawValue)
         print(language == .nb
-              ? "Tiltak \(result.id ?? 0) registrert på \(ref) · \(result.outcome == "justified" ? "begrunnet avvik fra hovedregel (\(departures.joined(separator: ", ")))" : "tillatt")"
-              : "Measure \(result.id ?? 0) recorded on \(ref) · \(result.outcome == "justified" ? "justified departure (\(departures.joined(separator: ", ")))" : "allowed")")
+              ? "Tiltak \(result.id) registrert på \(ref) · \(result.isJustifiedDeparture ? "begrunnet avvik fra hovedregel (\(departures.joined(separator: ", ")))" : "tillatt")"
+              : "Measure \(result.id) recorded on \(ref) · \(result.isJustifiedDeparture ? "justified departure (\(departures.joined(separator: ", ")))" : "allowed")")
     }
 }
 
@@ -102,7 +104,7 @@ struct DecideCommand: ParsableCommand {
         }
         let draft = DecisionDraft(text: text, publicSafetySignificant: publicSafety, justification: justification,
                                   assessments: assessments.map(Int64.init), person: person)
-        let id = try StoreCommand.run(options) { try DecisionWorkflow(connection: $0).record(draft, on: ref) }
+        let id = try StoreCommand.run(options) { try StoreSession(connection: $0).decisions.record(draft, on: ref) }
         print(language == .nb ? "Vedtak \(id) registrert på \(ref)" : "Decision \(id) recorded on \(ref)")
     }
 }
@@ -120,7 +122,7 @@ struct AssessPersonCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let r = try StoreCommand.run(options) {
-            try RiskAssessmentWorkflow(connection: $0).record(person: person, unit: unit, probability: probability,
+            try StoreSession(connection: $0).riskAssessments.record(person: person, unit: unit, probability: probability,
                                                               consequence: consequence, summary: summary)
         }
         print(language == .nb

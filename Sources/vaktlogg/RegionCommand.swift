@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import VaktloggCore
 
 /// `vaktlogg region add|list`: the regions units belong to (administrators add them).
 struct RegionCommand: ParsableCommand {

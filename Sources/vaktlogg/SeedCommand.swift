@@ -23,9 +23,8 @@ struct SeedCommand: ParsableCommand {
         let owner: Postgres.Connection
         do {
             owner = try options.target.connectOwner(logger: options.logger)
-        } catch let error as DatabaseUnavailable {
-            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
-            throw ExitCode(69)
+        } catch let error as StoreError {
+            throw CLI.report(error, language: language)
         }
         defer { owner.close() }
         let seeder = DemoSeeder(owner: owner)

@@ -19,13 +19,13 @@ struct ShowCommand: ParsableCommand {
     static func text(_ d: EntryDetail, nb: Bool) -> String {
         let s = d.summary
         var out: [String] = []
-        out.append("\(s.ref) · \(s.priority.rawValue) · \(s.kind.rawValue)/\(s.category) · \(StatusText.name(s.status)(nb ? .nb : .en))")
+        out.append("\(s.ref) · \(s.priority.rawValue) · \(s.kind.rawValue)/\(s.category) · \(StatusText.name(s.status.code)(nb ? .nb : .en))")
         out.append((nb ? "Enhet: " : "Unit: ") + s.unit + (s.assignee.map { nb ? " · tildelt \($0)" : " · assigned to \($0)" } ?? ""))
         out.append((nb ? "Skjedde: " : "Occurred: ") + OsloTime.format(s.occurredAt) + (nb ? " · meldt: " : " · reported: ")
                    + OsloTime.format(s.reportedAt) + (nb ? " · lagret: " : " · stored: ") + OsloTime.format(d.recordedAt))
         out.append((nb ? "Meldt av: " : "Reported by: ") + (d.reporter ?? (nb ? "(skjermet)" : "(sealed)")))
-        out.append((nb ? "Område: " : "Domain: ") + d.domain + " · " + (nb ? "interesser: " : "interests: ")
-                   + d.interests.map { TraceWords.interestName($0, nb: nb) }.joined(separator: ", "))
+        out.append((nb ? "Område: " : "Domain: ") + d.domain.rawValue + " · " + (nb ? "interesser: " : "interests: ")
+                   + d.interests.map { TraceWords.interestName($0.rawValue, nb: nb) }.joined(separator: ", "))
         out.append((nb ? "Risiko: " : "Risk: ") + "\(d.probability) × \(d.consequence) = \(d.probability * d.consequence)"
                    + (s.riskScore != d.probability * d.consequence ? (nb ? " (nå \(s.riskScore))" : " (now \(s.riskScore))") : ""))
         for (k, v) in d.attributes { out.append("\(k): \(v)") }
@@ -82,8 +82,8 @@ struct ShowCommand: ParsableCommand {
         o["reporter"] = d.reporter ?? NSNull()
         o["recorded_at"] = OsloTime.rfc3339(d.recordedAt)
         o["original"] = ["text": d.originalText, "category": d.originalCategory]
-        o["domain"] = d.domain
-        o["interests"] = d.interests
+        o["domain"] = d.domain.rawValue
+        o["interests"] = d.interests.map(\.rawValue)
         o["persons"] = d.persons.map { ["role": $0.role.rawValue, "ref": $0.ref] }
         o["attributes"] = Dictionary(uniqueKeysWithValues: d.attributes)
         o["deadlines"] = Dictionary(uniqueKeysWithValues: d.deadlines.map { ($0.0, OsloTime.rfc3339($0.1)) })

@@ -27,40 +27,14 @@ enum StoreCommand {
 }
 
 extension ConnectionOptions {
-    /// Like `connect()`, but a login the server refuses — an account disabled here (CONNECT
-    /// revoked), a role that may not log in or does not exist, a failed password — exits 77 (not
-    /// permitted) instead of 69: nothing is wrong with the database, and whatever the user wanted
-    /// to write must not be queued for later delivery under an account that may not write.
-    ///
-    /// libpq reports a failed login as text only (no SQLSTATE), so the server's wording is matched;
-    /// with a server whose messages are translated the fallback is the old 69.
+    /// Like `connect()`, with a failure reported: a login the server refuses (classified in Store
+    /// as `login_refused`, category forbidden) exits 77 — nothing is wrong with the database —, an
+    /// unreachable database 69.
     func connectRefusingLogins() throws -> Connection {
         do {
             return try target.connect(logger: logger)
-        } catch let error as DatabaseUnavailable {
-            if LoginRefusal.matches(error.underlying) {
-                CLI.fail(LoginRefusal.message, language: language)
-                throw ExitCode(77)
-            }
-            CLI.fail(CLIText.databaseUnavailable(error.underlying), language: language)
-            throw ExitCode(69)
+        } catch let error as StoreError {
+            throw CLI.report(error, language: language)
         }
     }
-}
-
-/// Recognises the server's refusal of a login among connection failures.
-enum LoginRefusal {
-    /// PostgreSQL's messages (lc_messages C) for a login refused rather than a server not there.
-    static let patterns = [
-        "permission denied for database", "is not permitted to log in", "authentication failed for user",
-    ]
-
-    static func matches(_ message: String) -> Bool {
-        patterns.contains { message.contains($0) }
-            || (message.contains("role \"") && message.contains("does not exist"))
-    }
-
-    static let message = LocalizedText(
-        nb: "innlogging avvist: brukeren er deaktivert, ukjent eller har ikke tilgang til denne databasen",
-        en: "login refused: the user is disabled, unknown or has no access to this database")
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import Postgres
 
 /// `vaktlogg sync`: deliver spooled entries exactly once, in the order they were logged.
 ///
@@ -28,7 +29,7 @@ struct SyncCommand: ParsableCommand {
         }
         let connection = try options.connect()
         defer { connection.close() }
-        let writer = EntryWriter(connection: connection)
+        let writer = StoreSession(connection: connection).entries
         var failed = false
         for item in items {
             do {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import Postgres
 
 /// `vaktlogg verify`: recomputes each visible unit's hash chain in the database, names the first
 /// broken link, and exports or checks chain heads kept outside the database (domain.md §9).
@@ -52,8 +53,7 @@ struct VerifyCommand: ParsableCommand {
                 results = try verifier.verifyAll(against: anchors)
             }
         } catch {
-            CLI.fail(error.message, language: l)
-            throw ExitCode(error.exitCode)
+            throw CLI.report(error, language: l)
         }
         if results.isEmpty { CLI.fail(VerifyText.noUnits, language: l) }
         for result in results {

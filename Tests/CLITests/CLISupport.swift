@@ -4,6 +4,7 @@ import VaktloggTestSupport
 
 #if canImport(Glibc)
 import Glibc
+import PostgresTestSupport
 #endif
 
 /// One end-to-end test's world: a fresh migrated database with units (OSLO and ILA by default) on

@@ -108,7 +108,7 @@ import Testing
 
         let badPerson = try s.w.run(s.coordinator, ["assess-person", "Ola Nordmann", "--probability", "1", "--consequence", "1", "--summary", "x"])
         #expect(badPerson.exitCode == 65)
-        #expect(badPerson.stderr == "vaktlogg: person: personer oppgis med saksnummer (store bokstaver, sifre, bindestrek), aldri navn\n")
+        #expect(badPerson.stderr == "vaktlogg: person: personer oppgis med saksnummer (store bokstaver, sifre og bindestrek, 3–32 tegn), aldri navn eller fødselsnummer\n")
         let byOfficer = try s.w.run(s.officer, ["assess-person", "INM-2", "--probability", "1", "--consequence", "1", "--summary", "x"])
         #expect(byOfficer.exitCode == 77)
         #expect(try s.w.count("risk_assessments") == 1)

@@ -51,7 +51,7 @@ import VaktloggCore
 
     @Test func hashIsSHA256OfCanonicalJSON() {
         let set = RuleSet.default
-        #expect(set.hash == SHA256.hex(set.canonicalJSON))
+        #expect(set.hash == SHA256Digest.hex(set.canonicalJSON))
         #expect(set.hash.count == 64)
         #expect(set.canonicalJSON.hasPrefix(#"{"assessment_required_from_restrictiveness":2,"category_defaults":{"deviation":"#))
         var changed = set

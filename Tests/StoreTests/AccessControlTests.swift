@@ -29,7 +29,7 @@ struct AccessControlTests {
         func log(_ draft: EntryDraft, as user: String) throws -> LoggedEntry {
             let c = try db.connect(user: user)
             defer { c.close() }
-            return try EntryWriter(connection: c).log(draft)
+            return try StoreSession(connection: c).entries.log(draft)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Store
 import Testing
 import VaktloggTestSupport
+import VaktloggCore
 
 @Suite("Exported chain heads")
 struct ChainAnchorTests {

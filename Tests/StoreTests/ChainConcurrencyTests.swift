@@ -3,6 +3,7 @@ import Postgres
 import Store
 import Testing
 import VaktloggTestSupport
+import VaktloggCore
 
 @Suite("Chain under concurrent writers")
 struct ChainConcurrencyTests {
@@ -47,7 +48,7 @@ struct ChainConcurrencyTests {
                 let verifier = ChainVerifier(connection: try db.connect(user: f.auditor))
                 repeat {
                     let result = try verifier.verify(unit: "OSLO")
-                    if !result.ok { throw StoreError(code: "seen_broken", message: result.message, category: .internal) }
+                    if !result.ok { throw StoreError.unexpected("seen_broken", ["detail": result.message(.en)]) }
                     verifierRuns.increment()
                 } while writing.isSet || verifierRuns.value == 0
                 return

@@ -3,6 +3,7 @@ import Postgres
 import Store
 import Testing
 import VaktloggTestSupport
+import VaktloggCore
 
 @Suite("Chain verification")
 struct ChainVerifierTests {
@@ -53,9 +54,10 @@ struct ChainVerifierTests {
         #expect(try officer.verify(unit: "OSLO").ok)
         let hidden = try #require(throws: StoreError.self) { try officer.verify(unit: "BERGEN") }
         #expect(hidden.code == "unit_not_visible")
-        #expect(hidden.exitCode == 77)
+        #expect(hidden.category == .forbidden)
         let unknown = try #require(throws: StoreError.self) { try officer.verify(unit: "TROMSO") }
-        #expect(unknown.exitCode == 77)
+        #expect(unknown.category == .forbidden)
+        #expect(unknown.arguments["unit"] == nil, "does not tell whether the unit exists")
     }
 
     @Test func aChangedByteIsReportedAtItsTableIdAndSeq() throws {

@@ -22,8 +22,8 @@ struct ChangeNotificationTests {
         draft.probability = 2
         draft.consequence = 4
         draft.persons = [.init(role: .inmate, ref: "K-2026-0042")]
-        let e = try EntryWriter(connection: writer).log(draft)
-        try Lifecycle(connection: writer).record(.acknowledge, on: e.ref)
+        let e = try StoreSession(connection: writer).entries.log(draft)
+        try StoreSession(connection: writer).lifecycle.record(.acknowledge, on: e.ref)
 
         var received: [PostgresNotification] = []
         let deadline = Date().addingTimeInterval(5)

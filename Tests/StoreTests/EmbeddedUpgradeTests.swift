@@ -4,6 +4,7 @@ import Logging
 import Postgres
 import Store
 import Testing
+import PostgresTestSupport
 
 /// In embedded mode a newer binary brings its database up to date on first use.
 @Suite("Embedded upgrade")

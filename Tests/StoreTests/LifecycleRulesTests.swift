@@ -28,22 +28,22 @@ struct LifecycleRulesTests {
         d.consequence = 3
         let c = try db.connect(user: officer)
         defer { c.close() }
-        return try EntryWriter(connection: c).log(d)
+        return try StoreSession(connection: c).entries.log(d)
     }
 
     @Test func aReopenedDeviationMustBeClosedAgainWithinTheClosingPeriod() throws {
         let e = try deviation()
         let c = try db.connect(user: coordinator)
         defer { c.close() }
-        let life = Lifecycle(connection: c)
+        let life = StoreSession(connection: c).lifecycle
         let due = OsloTime.calendarDate(Date().addingTimeInterval(7 * 86_400))
         try life.record([.acknowledge, .startTreatment(cause: "Rutine uklar"),
                          .decideMeasure(measure: "Ny sjekkliste", responsible: officer, due: due)], on: e.ref)
         let closed = try life.record(.close(verification: "Stikkprøver uten nye avvik"), on: e.ref)
-        #expect(closed.status == "closed")
+        #expect(closed.status == .deviation(.closed))
         #expect(closed.nextDue == nil)
         let reopened = try life.record(.reopen(reason: "Samme feil igjen"), on: e.ref)
-        #expect(reopened.status == "under_treatment")
+        #expect(reopened.status == .deviation(.underTreatment))
         let days = try #require(reopened.nextDue).timeIntervalSinceNow / 86_400
         #expect(days > 29.9 && days <= 30.0, "closing deadline \(days) days ahead")
     }
@@ -52,7 +52,7 @@ struct LifecycleRulesTests {
         let e = try deviation()
         let c = try db.connect(user: coordinator)
         defer { c.close() }
-        let life = Lifecycle(connection: c)
+        let life = StoreSession(connection: c).lifecycle
         try life.record([.acknowledge, .startTreatment(cause: "Rutine uklar")], on: e.ref)
         let yesterday = OsloTime.calendarDate(Date().addingTimeInterval(-86_400))
         let events = try db.sql("SELECT count(*) FROM entry_events")
@@ -67,17 +67,17 @@ struct LifecycleRulesTests {
         let e = try deviation()
         let ila = try db.connect(user: ilaCoordinator)
         defer { ila.close() }
-        let foreign = try RiskAssessmentWorkflow(connection: ila).record(
+        let foreign = try StoreSession(connection: ila).riskAssessments.record(
             person: "K-2026-0900", unit: "ILA", probability: 4, consequence: 4, summary: "Vurdert ved Ila")
         let c = try db.connect(user: coordinator)
         defer { c.close() }
         let draft = DecisionDraft(text: "Overføring", publicSafetySignificant: true, justification: "Rømningsfare",
                                   assessments: [foreign.id])
-        #expect(throws: StoreError.self) { try DecisionWorkflow(connection: c).record(draft, on: e.ref) }
+        #expect(throws: StoreError.self) { try StoreSession(connection: c).decisions.record(draft, on: e.ref) }
         #expect(try db.sql("SELECT count(*) FROM decisions") == "0")
-        let own = try RiskAssessmentWorkflow(connection: c).record(
+        let own = try StoreSession(connection: c).riskAssessments.record(
             person: "K-2026-0900", unit: "OSLO", probability: 4, consequence: 4, summary: "Vurdert i Oslo")
-        let id = try DecisionWorkflow(connection: c).record(
+        let id = try StoreSession(connection: c).decisions.record(
             DecisionDraft(text: "Overføring", publicSafetySignificant: true, justification: "Rømningsfare", assessments: [own.id]),
             on: e.ref)
         #expect(id > 0)

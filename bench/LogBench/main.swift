@@ -16,6 +16,7 @@ import Rules
 import Store
 import VaktloggCore
 import VaktloggTestSupport
+import EmbeddedPostgres
 
 let env = ProcessInfo.processInfo.environment
 let seconds = Double(env["LOGBENCH_SECONDS"] ?? "") ?? 5
@@ -94,7 +95,7 @@ func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 func writer(connections n: Int, unitsUsed: Int) throws -> Double {
     try throughput(n) { i in
         let c = try Connection(userConnection)
-        let w = EntryWriter(connection: c)
+        let w = StoreSession(connection: c).entries
         let d = draft(unit: units[i % unitsUsed])
         return { _ = try w.log(d) }
     }
@@ -150,7 +151,7 @@ func pgbenchSetup() throws -> URL {
     // Take the values of an entry EntryWriter stored, so the row is the same size.
     let c = try Connection(userConnection)
     defer { c.close() }
-    _ = try EntryWriter(connection: c).log(draft(unit: "OSLO"))
+    _ = try StoreSession(connection: c).entries.log(draft(unit: "OSLO"))
     let values = try db.sql("""
         SELECT format('%L, %L, %L, %L, %L, %L, %L, %s, %s, %s, %s, %L, %L, %L, %L, %L::jsonb, %L::jsonb',
                       kind, category, unit_code, reporter, domain, text, interests, probability, consequence, risk_score,

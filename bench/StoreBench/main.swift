@@ -3,6 +3,7 @@ import Postgres
 import PostgresTestSupport
 import Store
 import VaktloggTestSupport
+import EmbeddedPostgres
 
 // Store benchmark: single-row INSERTs of an entry (one transaction per row, through the chain
 // trigger, RLS and the projection) through our Postgres module versus PostgreSQL's pgbench, as

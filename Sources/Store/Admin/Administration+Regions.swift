@@ -8,7 +8,7 @@ extension Administration {
             try connection.transaction { c in
                 try requireAdministrator(c)
                 if try c.query("SELECT 1 FROM regions WHERE code = \(region.code)").count > 0 {
-                    throw StoreError(code: "duplicate_region", field: "code", message: AdminText.duplicateRegion(region.code))
+                    throw StoreError.invalid(.duplicateRegion, field: "code", ["region": region.code])
                 }
                 try c.query("SELECT admin_add_region(\(region.code), \(region.name))")
                 return Region(code: region.code, name: region.name, units: 0)

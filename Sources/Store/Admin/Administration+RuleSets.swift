@@ -1,4 +1,5 @@
 public import Rules
+import Postgres
 
 extension Administration {
     /// Registers `ruleSet` in the database so that entries may be judged by it (`log --rules FILE`):

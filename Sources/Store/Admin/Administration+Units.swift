@@ -10,12 +10,11 @@ extension Administration {
             try connection.transaction { c in
                 try requireAdministrator(c)
                 if try c.query("SELECT 1 FROM units WHERE code = \(unit.code)").count > 0 {
-                    throw StoreError(code: "duplicate_unit", field: "code", message: AdminText.duplicateUnit(unit.code))
+                    throw StoreError.invalid(.duplicateUnit, field: "code", ["unit": unit.code])
                 }
                 if try c.query("SELECT 1 FROM regions WHERE code = \(unit.region)").count == 0 {
                     let known = try c.query("SELECT code FROM regions ORDER BY code").rows.map { try $0.decode(String.self, "code") }
-                    throw StoreError(code: "unknown_region", field: "region",
-                                     message: AdminText.unknownRegion(unit.region, known: known))
+                    throw StoreError.invalid(.unknownRegion, field: "region", ["region": unit.region, "known": Self.knownList(known)])
                 }
                 try c.query("""
                     SELECT admin_add_unit(\(unit.code), \(unit.name), \(unit.type.rawValue), \(unit.region),

@@ -12,13 +12,14 @@ extension Administration {
             try connection.transaction { c in
                 try requireAdministrator(c)
                 if let existing = try c.query("SELECT disabled_at IS NOT NULL AS disabled FROM app_users WHERE name = \(user.name)").first {
-                    throw StoreError(code: "duplicate_user", field: "name",
-                                     message: AdminText.duplicateUser(user.name, disabled: try existing.decode(Bool.self, "disabled")))
+                    throw StoreError.invalid(.duplicateUser, field: "name",
+                                            ["name": user.name, "disabled": String(try existing.decode(Bool.self, "disabled"))])
                 }
                 let known = try unitCodes(c)
                 let unknown = user.units.filter { !known.contains($0) }
                 guard unknown.isEmpty else {
-                    throw StoreError(code: "unknown_unit", field: "unit", message: AdminText.unknownUnits(unknown, known: known))
+                    throw StoreError.invalid(.unknownUnit, field: "unit",
+                                            ["unit": unknown.joined(separator: ", "), "known": Self.knownList(known)])
                 }
                 try c.query("SELECT admin_add_user(\(user.name), \(user.role.rawValue), \(user.units), \(user.fullName))")
                 guard let added = try users(c, name: user.name).first else {
@@ -42,7 +43,7 @@ extension Administration {
                 } catch let error as PostgresError {
                     let mapped = StoreError(error)
                     if mapped.code == "unknown_user" {
-                        throw StoreError(code: mapped.code, field: "name", message: AdminText.unknownUser(name))
+                        throw mapped.naming("name").adding(["name": name])
                     }
                     throw mapped.category == .invalid ? mapped.naming("name") : mapped
                 }
@@ -61,7 +62,7 @@ extension Administration {
                 } catch let error as PostgresError {
                     let mapped = StoreError(error)
                     if mapped.code == "not_disabled" {
-                        throw StoreError(code: mapped.code, field: "name", message: AdminText.notDisabled(name))
+                        throw mapped.naming("name").adding(["name": name])
                     }
                     throw mapped.category == .invalid ? mapped.naming("name") : mapped
                 }

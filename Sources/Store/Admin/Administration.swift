@@ -19,8 +19,13 @@ public struct Administration {
     func requireAdministrator(_ c: Connection) throws {
         let ok = try c.query("SELECT coalesce(caller_is_admin(), false) AS ok").first?.decode(Bool.self, "ok") ?? false
         guard ok else {
-            throw StoreError(code: "admin_required", message: AdminText.adminRequired, category: .forbidden)
+            throw StoreError.forbidden(.adminRequired)
         }
+    }
+
+    /// Known codes as one message argument: at most 30, then "…" (a long list helps nobody).
+    static func knownList(_ codes: [String]) -> String {
+        codes.prefix(30).joined(separator: ", ") + (codes.count > 30 ? ", …" : "")
     }
 
     /// Every unit code, for "known: …" in messages.

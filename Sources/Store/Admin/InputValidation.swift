@@ -10,18 +10,18 @@ public import VaktloggCore
 public enum InputValidation {
     /// `^[A-Z][A-Z0-9]{1,11}$`, as `units.code`.
     public static func unitCode(_ raw: String, field: String = "unit") throws(StoreError) -> String {
-        let code = raw.trimmed.uppercased()
-        guard matches(code, first: isUpper, rest: { isUpper($0) || isDigit($0) }, length: 2...12) else {
-            throw StoreError(code: "invalid_unit_code", field: field, message: AdminText.badUnitCode(raw))
+        do throws(ValidationError) {
+            return try UnitCode(raw, field: field).rawValue
+        } catch {
+            throw StoreError(error)
         }
-        return code
     }
 
     /// `^[A-Z][A-Z0-9_]{1,15}$`, as `regions.code`.
     public static func regionCode(_ raw: String, field: String = "region") throws(StoreError) -> String {
         let code = raw.trimmed.uppercased()
         guard matches(code, first: isUpper, rest: { isUpper($0) || isDigit($0) || $0 == "_" }, length: 2...16) else {
-            throw StoreError(code: "invalid_region_code", field: field, message: AdminText.badRegionCode(raw))
+            throw .invalid(.invalidRegionCode, field: field, ["input": raw])
         }
         return code
     }
@@ -31,7 +31,7 @@ public enum InputValidation {
         let name = raw.trimmed.lowercased()
         let allowed: (Unicode.Scalar) -> Bool = { isLower($0) || isDigit($0) || $0 == "." || $0 == "_" || $0 == "-" }
         guard matches(name, first: isLower, rest: allowed, length: 2...63) else {
-            throw StoreError(code: "invalid_user_name", field: field, message: AdminText.badUserName(raw))
+            throw .invalid(.invalidUserName, field: field, ["input": raw])
         }
         return name
     }
@@ -39,7 +39,7 @@ public enum InputValidation {
     /// One of the six roles of domain.md §5.
     public static func role(_ raw: String, field: String = "role") throws(StoreError) -> UserRole {
         guard let role = UserRole(rawValue: raw.trimmed) else {
-            throw StoreError(code: "unknown_role", field: field, message: AdminText.unknownRole(raw))
+            throw .invalid(.unknownRole, field: field, ["input": raw, "allowed": UserRole.allCases.map(\.rawValue).joined(separator: ",")])
         }
         return role
     }
@@ -47,7 +47,7 @@ public enum InputValidation {
     /// One of the four unit types of domain.md §5.
     public static func unitType(_ raw: String, field: String = "type") throws(StoreError) -> UnitType {
         guard let type = UnitType(rawValue: raw.trimmed) else {
-            throw StoreError(code: "unknown_unit_type", field: field, message: AdminText.unknownUnitType(raw))
+            throw .invalid(.unknownUnitType, field: field, ["input": raw, "allowed": UnitType.allCases.map(\.rawValue).joined(separator: ",")])
         }
         return type
     }
@@ -55,7 +55,7 @@ public enum InputValidation {
     /// 1 (highest) to 3, as `units.security_level`.
     public static func securityLevel(_ level: Int, field: String = "security_level") throws(StoreError) -> Int {
         guard (1...3).contains(level) else {
-            throw StoreError(code: "out_of_range", field: field, message: AdminText.badSecurityLevel(level))
+            throw .invalid(.outOfRange, field: field, ["value": String(level), "min": "1", "max": "3"])
         }
         return level
     }
@@ -65,13 +65,13 @@ public enum InputValidation {
     public static func name(_ raw: String, field: String, maxLength: Int = 200) throws(StoreError) -> String {
         let name = raw.trimmed
         guard !name.isEmpty else {
-            throw StoreError(code: "blank", field: field, message: AdminText.blank)
+            throw .invalid(.blank, field: field)
         }
         guard name.count <= maxLength else {
-            throw StoreError(code: "too_long", field: field, message: AdminText.tooLong(maxLength))
+            throw .invalid(.tooLong, field: field, ["max": String(maxLength)])
         }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw StoreError(code: "invalid_format", field: field, message: AdminText.controlCharacters)
+            throw .invalid(.controlCharacters, field: field)
         }
         return name
     }
@@ -79,9 +79,9 @@ public enum InputValidation {
     /// Free text of a log line: not blank, at most 20 000 characters (as the schema's CHECK).
     public static func text(_ raw: String, field: String = "text") throws(StoreError) -> String {
         let text = raw.trimmed
-        guard !text.isEmpty else { throw StoreError(code: "blank", field: field, message: AdminText.blank) }
+        guard !text.isEmpty else { throw .invalid(.blank, field: field) }
         guard text.count <= 20_000 else {
-            throw StoreError(code: "too_long", field: field, message: AdminText.tooLong(20_000))
+            throw .invalid(.tooLong, field: field, ["max": "20000"])
         }
         return text
     }

@@ -7,6 +7,7 @@ public struct NewUnit: Sendable, Hashable {
     public let code: String
     /// Display name (e.g. «Oslo fengsel, avdeling A»).
     public let name: String
+    /// The kind of unit (prison, transitional housing, probation office).
     public let type: UnitType
     /// The region's code.
     public let region: String

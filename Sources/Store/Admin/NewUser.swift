@@ -5,6 +5,7 @@ public import VaktloggCore
 public struct NewUser: Sendable, Hashable {
     /// Lower-case login name, `^[a-z][a-z0-9._-]{1,62}$`; also the PostgreSQL login role.
     public let name: String
+    /// The role here (domain.md §5).
     public let role: UserRole
     /// The user's units, home unit first, without repeats.
     public let units: [String]
@@ -27,7 +28,7 @@ public struct NewUser: Sendable, Hashable {
             if seen.insert(code).inserted { codes.append(code) }
         }
         guard !codes.isEmpty || !role.needsUnit else {
-            throw StoreError(code: "unit_required", field: "unit", message: AdminText.unitRequired(role))
+            throw StoreError.invalid(.unitRequired, field: "unit", ["role": role.rawValue])
         }
         self.units = codes
         self.fullName = try fullName.map { raw throws(StoreError) in try InputValidation.name(raw, field: "full_name") }

@@ -5,10 +5,15 @@ public import VaktloggCore
 /// JSON (`vaktlogg unit list --json`): `{"code", "name", "type", "region", "region_name",
 /// "security_level", "open_entries"}`; `open_entries` is `null` for units the caller cannot see.
 public struct UnitSummary: Sendable, Hashable, Encodable {
+    /// The unit code in normal form (see `UnitCode`).
     public let code: String
+    /// The unit's name.
     public let name: String
+    /// The kind of unit.
     public let type: UnitType
+    /// The code of the region the unit belongs to.
     public let region: String
+    /// The name of that region.
     public let regionName: String
     /// 1 (highest) to 3.
     public let securityLevel: Int

@@ -6,17 +6,22 @@ public import VaktloggCore
 /// JSON (`vaktlogg user list --json`): `{"name", "role", "full_name", "home_unit", "units",
 /// "created_at", "disabled", "disabled_at"}`; absent values are `null`.
 public struct UserAccount: Sendable, Hashable, Encodable {
+    /// The user name, which is also the login role.
     public let name: String
+    /// The role.
     public let role: UserRole
+    /// The full name, when recorded.
     public let fullName: String?
     /// The unit the shift log uses when none is given.
     public let homeUnit: String?
     /// Every unit of the user, home unit first.
     public let units: [String]
+    /// When the user was added.
     public let createdAt: Date
     /// When the account was disabled; `nil` while it is active.
     public let disabledAt: Date?
 
+    /// True when an administrator has disabled the account.
     public var isDisabled: Bool { disabledAt != nil }
 
     enum CodingKeys: String, CodingKey {

@@ -1,5 +1,6 @@
 public import Logging
 internal import Postgres
+import EmbeddedPostgres
 
 extension DatabaseTarget {
     /// Applies the pending migrations as the database owner and returns those applied now (empty
@@ -9,7 +10,7 @@ extension DatabaseTarget {
     /// migrated by that step (unlike ``connectOwner(logger:)``), so the caller learns exactly which
     /// files this call applied; the first administrator is then bootstrapped as on any first use.
     ///
-    /// - Throws: ``DatabaseUnavailable`` when the database cannot be reached, ``MigrationError``
+    /// - Throws: ``StoreError`` `database_unavailable` (or `login_refused`) when the database cannot be reached, ``MigrationError``
     ///   when an applied file changed or is unknown, ``PostgresError`` when a migration fails.
     public func migrate(logger: Logger) throws -> [Migration] {
         let embedded = try startEmbedded(logger: logger) != nil
@@ -24,7 +25,7 @@ extension DatabaseTarget {
     /// anything: a stopped embedded cluster is not started, and an embedded cluster without its
     /// database yet shows every migration pending.
     ///
-    /// - Throws: ``DatabaseUnavailable`` when the database (or a stopped embedded cluster) cannot
+    /// - Throws: ``StoreError`` `database_unavailable` (or `login_refused`) when the database (or a stopped embedded cluster) cannot
     ///   be reached, ``MigrationError`` when an applied file changed or is unknown.
     public func migrationStatus(logger: Logger) throws -> [Migrator.Line] {
         if let cluster = try cluster() {
@@ -49,7 +50,7 @@ extension DatabaseTarget {
         do {
             return try Connection(connectionString, logger: logger)
         } catch let error as PostgresError where error.kind == .connection {
-            throw DatabaseUnavailable(underlying: error.message)
+            throw StoreError.connectionFailure(error)
         }
     }
 }

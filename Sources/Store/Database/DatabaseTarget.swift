@@ -21,10 +21,12 @@ public struct DatabaseTarget: Sendable {
     /// The administrator created when the embedded database is first made.
     public static let defaultAdministrator = "admin"
 
+    /// Where the database is.
     public let location: Location
     /// The login role for embedded mode.
     public let user: String
 
+    /// A target at `location`; `user` is the login role in embedded mode (default `admin`).
     public init(location: Location, user: String? = nil) {
         self.location = location
         self.user = (user?.isEmpty == false ? user : nil) ?? Self.defaultAdministrator
@@ -56,7 +58,7 @@ public struct DatabaseTarget: Sendable {
     }
 
     /// Connects as the user. In embedded mode a missing, stopped or unmigrated cluster is set up
-    /// first. Throws ``DatabaseUnavailable`` when the database cannot be reached at all.
+    /// first. Throws ``StoreError`` `database_unavailable` when the database cannot be reached at all, `login_refused` when the server refuses the login.
     public func connect(logger: Logger) throws -> Connection {
         do {
             let connection = try Connection(try userConnectionString(), logger: logger)
@@ -65,13 +67,13 @@ public struct DatabaseTarget: Sendable {
             // (an upgrade needs no separate step in embedded mode), then connect again.
             connection.close()
         } catch let error as PostgresError where error.kind == .connection {
-            guard case .embedded = location else { throw DatabaseUnavailable(underlying: error.message) }
+            guard case .embedded = location else { throw StoreError.connectionFailure(error) }
         }
         try prepareEmbedded(logger: logger)
         do {
             return try Connection(try userConnectionString(), logger: logger)
         } catch let error as PostgresError where error.kind == .connection {
-            throw DatabaseUnavailable(underlying: error.message)
+            throw StoreError.connectionFailure(error)
         }
     }
 
@@ -92,7 +94,7 @@ public struct DatabaseTarget: Sendable {
         do {
             return try Connection(try ownerConnectionString(), logger: logger)
         } catch let error as PostgresError where error.kind == .connection {
-            throw DatabaseUnavailable(underlying: error.message)
+            throw StoreError.connectionFailure(error)
         }
     }
 
@@ -114,7 +116,7 @@ public struct DatabaseTarget: Sendable {
             try cluster.initializeIfNeeded()
             try cluster.start()
         } catch let error as EmbeddedClusterError {
-            throw DatabaseUnavailable(underlying: error.description)
+            throw StoreError.databaseUnavailable(detail: error.description)
         }
         let admin = try Connection(cluster.connectionString(), logger: logger)
         let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = \(Self.embeddedDatabase)").count > 0
@@ -141,11 +143,4 @@ public struct DatabaseTarget: Sendable {
             }
         }
     }
-}
-
-/// The database could not be reached: the CLI spools what it was asked to log and exits 69.
-public struct DatabaseUnavailable: Error, Sendable, CustomStringConvertible {
-    /// What libpq or pg_ctl said (connection details only, never row data).
-    public let underlying: String
-    public var description: String { "database unavailable: \(underlying)" }
 }

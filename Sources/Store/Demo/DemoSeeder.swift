@@ -7,16 +7,22 @@ import VaktloggCore
 /// of entries of all four kinds in every state, persons, assessments, measures and decisions — so
 /// the dashboard and the reports are meaningful on first start.
 ///
-/// It runs as the database owner in one transaction. Facts are written through the same workflows
-/// as the CLI, as the demo users themselves (`SET LOCAL SESSION AUTHORIZATION`), so triggers, chains
-/// and rules apply unchanged; only backdating is switched on, inside the transaction, so history
-/// can lie in the past. Nothing else ever sees that switch.
+/// It runs as the database owner in one transaction. Every fact — entries, lifecycle events, risk
+/// assessments, measures, decisions — is written through the same workflows as the CLI, as the
+/// demo users themselves (`SET LOCAL SESSION AUTHORIZATION`), so triggers, chains and rules apply
+/// unchanged; only backdating is switched on (a ``StoreSession/backdating(owner:engine:clock:)``
+/// session, and the database's switch inside the transaction), so history can lie in the past.
+/// Nothing else ever sees that switch.
 public struct DemoSeeder {
     /// What was created.
     public struct Summary: Sendable {
+        /// Units in the demo organisation.
         public let units: Int
+        /// Demo users.
         public let users: Int
+        /// Entries logged.
         public let entries: Int
+        /// Lifecycle events, measures and decisions recorded.
         public let events: Int
     }
 
@@ -36,16 +42,15 @@ public struct DemoSeeder {
 
     /// Seeds the data set, with history ending at `now` and reaching `days` back. Refuses when the
     /// database already holds entries (a demo must never mix with real data).
-    public func seed(now: Date = Date(), days: Int = 90, seed: UInt64 = 2006) throws -> Summary {
-        try owner.transaction { c in
+    public func seed(now: Date = Date(), days: Int = 90, seed: UInt64 = 2006) throws(StoreError) -> Summary {
+        try StoreSession.backdating(owner: owner, engine: engine, clock: .fixed(now)).transaction { session in
+            let c = session.connection
             let existing = try c.query("SELECT count(*) AS n FROM entries").first!.decode(Int.self, "n")
             if existing > 0 {
-                throw StoreError(code: "not_empty", message: LocalizedText(
-                    nb: "databasen har allerede oppføringer; demodata legges bare i en tom database",
-                    en: "the database already holds entries; demo data goes into an empty database only"))
+                throw StoreError.invalid(.notEmpty)
             }
             _ = try c.query("UPDATE maintenance SET backdating = true")
-            var run = Run(c: c, engine: engine, rng: SplitMix64(seed: seed), now: now)
+            var run = Run(session: session, rng: SplitMix64(seed: seed), now: now)
             try run.organisation()
             try run.history(days: days)
             try run.assessmentsAndMeasures()
@@ -59,8 +64,9 @@ public struct DemoSeeder {
 
 /// One seeding pass.
 private struct Run {
-    let c: Connection
-    let engine: RulesEngine
+    let session: StoreSession
+    var c: Connection { session.connection }
+    var engine: RulesEngine { session.engine }
     var rng: SplitMix64
     let now: Date
     var entries = 0
@@ -69,9 +75,8 @@ private struct Run {
     /// Entries with persons, for assessments and measures afterwards.
     var logged: [(ref: String, unit: String, person: String?, kind: EntryKind, at: Date)] = []
 
-    init(c: Connection, engine: RulesEngine, rng: SplitMix64, now: Date) {
-        self.c = c
-        self.engine = engine
+    init(session: StoreSession, rng: SplitMix64, now: Date) {
+        self.session = session
         self.rng = rng
         self.now = now
     }
@@ -88,6 +93,9 @@ private struct Run {
             _ = try c.query("SELECT admin_add_user(\(u.name), \(u.role), \(u.units)::text[], \(u.fullName))")
         }
     }
+
+    /// The session with its clock at `at`: the time the next fact happens.
+    func at(_ at: Date) -> StoreSession { session.at(.fixed(at)) }
 
     func become(_ user: String) throws {
         _ = try c.unsafeExecuteScript("SET LOCAL SESSION AUTHORIZATION \(try c.escapeIdentifier(user))")
@@ -145,7 +153,7 @@ private struct Run {
             break
         }
         try become(reporter.name)
-        let logged = try EntryWriter(connection: c, engine: engine, joinsTransaction: true).log(d, now: reported.addingTimeInterval(60))
+        let logged = try at(reported.addingTimeInterval(60)).entries.log(d)
         entries += 1
         self.logged.append((logged.ref, unit, person, kind, reported))
         try lifecycle(logged, kind: kind, reported: reported, reporter: reporter.name, coordinator: coordinator.name, officer: officers.randomElement(using: &rng)!.name)
@@ -165,7 +173,7 @@ private struct Run {
         let lateAck = Double.random(in: 0..<1, using: &rng) < 0.15
         func record(_ event: LifecycleEvent, as user: String, at: Date) throws {
             try become(user)
-            try Lifecycle(connection: c, engine: engine, joinsTransaction: true).record([event], on: e.ref, at: at)
+            try self.at(at).lifecycle.record([event], on: e.ref)
             events += 1
         }
         guard progress > 0.15, let ackAt = step(lateAck ? 90...2000 : (e.priority == .p1 ? 1...4 : 10...600), &rng) else { return }
@@ -211,6 +219,18 @@ private struct Run {
         _ = reporter
     }
 
+    /// Records the measure; false when the rules refuse it (nothing written).
+    func recordUnlessRefused(_ measure: MeasureDraft, on ref: String, at: Date) throws(StoreError) -> Bool {
+        let refusals: Set<StoreError.Code> = [.measureRejected, .measureNeedsJustification, .measureNeedsRehabilitationNote]
+        do {
+            _ = try self.at(at).measures.record(measure, on: ref)
+            return true
+        } catch {
+            if refusals.contains(error.code) { return false }
+            throw error
+        }
+    }
+
     /// Individual risk assessments of some persons, and measures and decisions resting on them.
     mutating func assessmentsAndMeasures() throws {
         let withPersons = logged.filter { $0.person != nil && ($0.kind == .incident || $0.kind == .threat) }
@@ -218,51 +238,29 @@ private struct Run {
             guard let person = e.person, let coordinator = DemoOrganisation.coordinators(of: e.unit).first else { continue }
             let at = min(now.addingTimeInterval(-60), e.at.addingTimeInterval(Double(Int.random(in: 1...48, using: &rng)) * 3600))
             let p = Int.random(in: 2...5, using: &rng), q = Int.random(in: 2...5, using: &rng)
-            let risk = try engine.risk(probability: p, consequence: q)
             try become(coordinator.name)
-            let validUntil = engine.assessmentRenewalDue(assessedAt: OsloTime.calendarDate(at))
-            let assessment = try c.query("""
-                INSERT INTO risk_assessments (person_ref, unit_code, probability, consequence, score, band, summary, assessed_at,
-                    valid_until, rules_version, trace)
-                VALUES (\(person), \(e.unit), \(p), \(q), \(risk.score), \(risk.band.rawValue),
-                    \("Vurdert etter hendelse \(e.ref): tidligere voldshistorikk og nettverk i miljøet."), \(at, as: .timestamptz),
-                    \(validUntil.description)::date, \(engine.version), \(risk.trace.canonicalJSON, as: .jsonb))
-                RETURNING id
-                """).first!.decode(Int64.self, "id")
+            let assessment = try self.at(at).riskAssessments.record(
+                person: person, unit: e.unit, probability: p, consequence: q,
+                summary: "Vurdert etter hendelse \(e.ref): tidligere voldshistorikk og nettverk i miljøet.")
             // A restrictive measure within what the assessment supports, with the note the
             // consideration asks for; every fourth is a justified departure from the band.
-            let limit = engine.ruleSet.restrictivenessLimits
-            let permitted = [RiskBand.low: limit.low, .moderate: limit.moderate, .high: limit.high, .critical: limit.critical][risk.band] ?? 1
+            let permitted = engine.ruleSet.restrictivenessLimits[assessment.band]
             let departs = i % 4 == 0 && permitted < 4
             let level = Restrictiveness(rawValue: departs ? permitted + 1 : max(1, permitted))!
-            let justification: String? = departs ? "Konkrete opplysninger om planlagt vold mot medinnsatt tilsier strengere tiltak enn vurderingen alene." : nil
-            let input = MeasureInput(type: level.rawValue == 4 ? .isolation : level.rawValue == 3 ? .exclusion : level.rawValue == 2 ? .search : .extraControl, purpose: .security,
-                                     burdens: [.rehabilitation], restrictiveness: level, justification: justification,
-                                     rehabilitationNote: "Mister deltakelse i skole og arbeid i perioden; vurderes ukentlig.")
-            let evaluation = engine.measure(input, assessment: AssessmentInput(band: risk.band, assessedAt: OsloTime.calendarDate(at)),
-                                            at: OsloTime.calendarDate(at))
-            guard evaluation.outcome == .allowed else { continue }
-            let outcome = evaluation.violations.contains { $0.justified } ? "justified" : "allowed"
-            try c.execute("""
-                INSERT INTO measures (entry_id, unit_code, person_ref, type, description, purpose, burdens, restrictiveness,
-                    justification, rehabilitation_note, assessment_id, outcome, violations, decided_at, rules_version, trace)
-                SELECT e.id, e.unit_code, \(person), \(input.type.rawValue), \("Tiltak etter \(e.ref)"), 'security',
-                    '{rehabilitation}', \(level.rawValue), \(justification), \(input.rehabilitationNote), \(assessment), \(outcome),
-                    \(JSONValue.array(evaluation.violations.map(\.json)).canonicalJSON, as: .jsonb),
-                    \(at.addingTimeInterval(1800), as: .timestamptz), \(engine.version), \(evaluation.trace.canonicalJSON, as: .jsonb)
-                FROM entries e WHERE e.ref = \(e.ref)
-                """)
+            var measure = MeasureDraft(type: level.rawValue == 4 ? .isolation : level.rawValue == 3 ? .exclusion : level.rawValue == 2 ? .search : .extraControl,
+                                       purpose: .security, burdens: [.rehabilitation], restrictiveness: level)
+            measure.justification = departs ? "Konkrete opplysninger om planlagt vold mot medinnsatt tilsier strengere tiltak enn vurderingen alene." : nil
+            measure.rehabilitationNote = "Mister deltakelse i skole og arbeid i perioden; vurderes ukentlig."
+            measure.description = "Tiltak etter \(e.ref)"
+            measure.person = person
+            // The rules may refuse it, as they would a coordinator: then nothing was written.
+            guard try recordUnlessRefused(measure, on: e.ref, at: at.addingTimeInterval(1800)) else { continue }
             if level.rawValue >= 3 {
-                let decision = engine.decision(DecisionInput(publicSafetySignificant: true, justification: "Fare for liv og helse for medinnsatte.",
-                                                             assessmentRefs: [String(assessment)]))
-                try c.execute("""
-                    INSERT INTO decisions (entry_id, unit_code, person_ref, text, public_safety_significant, justification,
-                        assessment_ids, decided_at, rules_version, trace)
-                    SELECT e.id, e.unit_code, \(person), 'Utelukkelse fra fellesskapet i inntil 14 dager.', true,
-                        'Fare for liv og helse for medinnsatte.', ARRAY[\(assessment)]::bigint[], \(at.addingTimeInterval(1900), as: .timestamptz),
-                        \(engine.version), \(decision.trace.canonicalJSON, as: .jsonb)
-                    FROM entries e WHERE e.ref = \(e.ref)
-                    """)
+                _ = try self.at(at.addingTimeInterval(1900)).decisions.record(
+                    DecisionDraft(text: "Utelukkelse fra fellesskapet i inntil 14 dager.", publicSafetySignificant: true,
+                                  justification: "Fare for liv og helse for medinnsatte.", assessments: [assessment.id],
+                                  person: person),
+                    on: e.ref)
             }
             events += 1
         }

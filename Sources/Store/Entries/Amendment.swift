@@ -1,21 +1,29 @@
 public import Foundation
-public import Postgres
-public import Rules
+import Postgres
+import Rules
 public import VaktloggCore
 
 /// A correction of an entry: the fields that change and why. The original row is never touched;
 /// the amendment is appended, chained, and the projection shows the corrected values.
 public struct AmendmentDraft: Sendable, Hashable {
+    /// Why the entry is corrected (required).
     public var reason: String
+    /// A new category code.
     public var category: String?
+    /// A new text.
     public var text: String?
+    /// A corrected time of occurrence.
     public var occurredAt: Date?
+    /// A corrected security domain.
     public var domain: SecurityDomain?
     /// Interests to add (defaults can never be removed).
     public var addInterests: [Interest] = []
+    /// A new probability, 1–5.
     public var probability: Int?
+    /// A new consequence, 1–5.
     public var consequence: Int?
 
+    /// An amendment with `reason` and no changes yet.
     public init(reason: String) {
         self.reason = reason
     }
@@ -26,43 +34,40 @@ public struct AmendmentDraft: Sendable, Hashable {
     }
 }
 
+/// Appends amendments to entries: the original is never changed; priority and risk are judged again.
 public struct Amender {
-    let connection: Connection
-    let engine: RulesEngine
-    let joinsTransaction: Bool
+    let session: StoreSession
+    var engine: RulesEngine { session.engine }
 
-    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
-    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
-        self.connection = connection
-        self.engine = engine
-        self.joinsTransaction = joinsTransaction
+    /// Amendments written in `session` (its transaction, its clock).
+    public init(_ session: StoreSession) {
+        self.session = session
     }
 
     /// Appends the amendment, re-judging priority and risk when they could change. Returns the
     /// entry's state afterwards.
-    public func amend(_ ref: String, _ a: AmendmentDraft, now: Date = Date()) throws(StoreError) -> EntrySummary {
-        func invalid(_ field: String, _ nb: String, _ en: String) -> StoreError {
-            StoreError(code: "invalid", field: field, message: LocalizedText(nb: nb, en: en))
-        }
+    public func amend(_ ref: String, _ a: AmendmentDraft) throws(StoreError) -> EntrySummary {
+        let now = session.now
         if a.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw invalid("reason", "en rettelse krever begrunnelse (--reason)", "an amendment needs a reason (--reason)")
+            throw .invalid(.amendmentReasonRequired, field: "reason")
         }
-        if a.isEmpty { throw invalid("changes", "ingen endringer oppgitt", "no changes given") }
+        if a.isEmpty { throw .invalid(.noChanges, field: "changes") }
         if let t = a.text, t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw invalid("text", "teksten kan ikke være tom", "the text cannot be empty")
+            throw .invalid(.blank, field: "text")
         }
         for (name, v) in [("probability", a.probability), ("consequence", a.consequence)] {
-            if let v, !(1...5).contains(v) { throw invalid(name, "må være 1–5 (fikk \(v))", "must be 1–5 (got \(v))") }
+            if let v, !(1...5).contains(v) { throw .invalid(.outOfRange, field: name, ["value": String(v), "min": "1", "max": "5"]) }
         }
         if let t = a.occurredAt, t > now.addingTimeInterval(EntryDraft.futureTolerance) {
-            throw invalid("occurred_at", "tidspunktet ligger i fremtiden", "the time lies in the future")
+            throw .invalid(.timeInFuture, field: "occurred_at")
         }
-        return try connection.storeScoped(joining: joinsTransaction) { c in
-            let repo = EntryRepository(connection: c)
+        return try session.transaction { s in
+            let c = s.connection
+            let repo = s.repository
             let current = try repo.summary(ref: ref)
             if let cat = a.category, !current.kind.categoryCodes.contains(cat) {
-                throw invalid("category", "ukjent kategori «\(cat)»; tillatt: \(current.kind.categoryCodes.joined(separator: ", "))",
-                              "unknown category “\(cat)”; allowed: \(current.kind.categoryCodes.joined(separator: ", "))")
+                throw StoreError.invalid(.unknownCategory, field: "category",
+                                         ["input": cat, "kind": current.kind.rawValue, "allowed": current.kind.categoryCodes.joined(separator: ", ")])
             }
             let row = try c.query("SELECT interests, probability, consequence, domain FROM entry_state WHERE entry_id = \(current.id)").first!
             let existing = try row.decode([String].self, "interests").compactMap(Interest.init(rawValue:))
@@ -87,7 +92,7 @@ public struct Amender {
             if interests != existing { changes["interests"] = .array(interests.map { .string($0.rawValue) }) }
             if let v = a.probability, v != storedP { changes["probability"] = .int(v) }
             if let v = a.consequence, v != storedQ { changes["consequence"] = .int(v) }
-            if changes.isEmpty { throw invalid("changes", "endringene er de samme som gjeldende verdier", "the changes equal the current values") }
+            if changes.isEmpty { throw StoreError.invalid(.changesEqualCurrent, field: "changes") }
             // The database recomputes tier, priority and risk score from the amended values (sql/014);
             // the trace explains the judgement.
             try c.execute("""

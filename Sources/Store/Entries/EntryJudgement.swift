@@ -5,14 +5,23 @@ public import VaktloggCore
 /// What the rules module says about a draft: its interests, risk, priority, deadlines and whether
 /// the police must be considered, with the trace that explains each step.
 public struct EntryJudgement: Sendable {
+    /// The threatened interests (category defaults plus those given).
     public let interests: [Interest]
+    /// Risk = probability × consequence, banded.
     public let risk: RiskEvaluation
+    /// The triage priority.
     public let priority: Priority
+    /// The deadlines the rules set.
     public let deadlines: [Deadline]
+    /// The organised-crime classification (threats).
     public let organisedCrime: OrganisedCrimeEvaluation?
+    /// Whether a police-information decision is required (threats).
     public let police: PoliceEvaluation?
+    /// How the rules reached all this.
     public let trace: [TraceStep]
+    /// The rule set's version.
     public let rulesVersion: String
+    /// The rule set's hash.
     public let rulesHash: String
 
     /// Judges a validated draft. `reportedAt` anchors the deadlines.

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Rules
 import VaktloggCore
 
 extension EntryRepository {
@@ -10,7 +11,7 @@ extension EntryRepository {
         guard let e = try connection.query("""
             SELECT e.recorded_at, e.text, e.category, e.domain, e.interests, e.probability, e.consequence,
                    e.target, e.in_working_hours, e.threat_source, e.source_reliability, e.info_credibility,
-                   e.oc_criteria::int[] AS oc_criteria, e.infoflyt, e.police_decision_required, e.rules_version,
+                   e.oc_criteria::int[] AS oc_criteria, e.infoflyt, e.police_decision_required, e.rules_version, e.rules_hash,
                    e.trace::text AS trace, encode(e.row_hash, 'hex') AS row_hash, entry_reporter(e.id) AS reporter,
                    s.ack_due, s.treatment_due, s.close_due, s.review_due, s.supervision_due, s.assessment_due, s.police_due
               FROM entries e JOIN entry_state s ON s.entry_id = e.id WHERE e.id = \(id)
@@ -34,14 +35,24 @@ extension EntryRepository {
         for name in ["ack_due", "treatment_due", "close_due", "review_due", "supervision_due", "assessment_due", "police_due"] {
             if let d = try e.decodeIfPresent(Date.self, name) { deadlines.append((name, d)) }
         }
+        guard let domain = SecurityDomain(rawValue: try e.decode(String.self, "domain")) else {
+            throw PostgresError(kind: .decode, message: "unknown domain", column: "domain")
+        }
+        let traceJSON = try e.decode(String.self, "trace")
+        let trace: [TraceStep]
+        do {
+            trace = try JSONDecoder().decode([TraceStep].self, from: Data(traceJSON.utf8))
+        } catch {
+            throw PostgresError(kind: .decode, message: "stored trace is not a rule trace", column: "trace")
+        }
         return EntryDetail(
             summary: summary, reporter: try e.decodeIfPresent(String.self, "reporter"),
             recordedAt: try e.decode(Date.self, "recorded_at"), originalText: try e.decode(String.self, "text"),
-            originalCategory: try e.decode(String.self, "category"), domain: try e.decode(String.self, "domain"),
-            interests: try e.decode([String].self, "interests"), probability: try e.decode(Int.self, "probability"),
+            originalCategory: try e.decode(String.self, "category"), domain: domain,
+            interests: try e.decode([String].self, "interests").compactMap(Interest.init(rawValue:)), probability: try e.decode(Int.self, "probability"),
             consequence: try e.decode(Int.self, "consequence"), persons: persons, attributes: attributes,
             history: try history(id), rulesVersion: try e.decode(String.self, "rules_version"),
-            traceJSON: try e.decode(String.self, "trace"), deadlines: deadlines,
+            rulesHash: try e.decode(String.self, "rules_hash"), trace: trace, traceJSON: traceJSON, deadlines: deadlines,
             rowHash: try e.decode(String.self, "row_hash"))
     }
 

@@ -6,6 +6,7 @@ import VaktloggCore
 public struct EntryRepository {
     let connection: Connection
 
+    /// Reads as the login role of `connection`.
     public init(connection: Connection) {
         self.connection = connection
     }
@@ -18,10 +19,10 @@ public struct EntryRepository {
     /// Entries in triage order: highest tier threatened first, then higher risk, then older.
     public func list(_ f: EntryFilter, now: Date = Date()) throws -> [EntrySummary] {
         var q: SQLQuery = "SELECT \(Self.summaryColumns) FROM entry_state s WHERE true"
-        if !f.units.isEmpty { q.append(" AND unit_code = ANY (\(f.units))") }
+        if !f.units.isEmpty { q.append(" AND unit_code = ANY (\(f.units.map(UnitCode.normalise)))") }
         if !f.kinds.isEmpty { q.append(" AND kind = ANY (\(f.kinds.map(\.rawValue)))") }
         if !f.statuses.isEmpty {
-            q.append(" AND status = ANY (\(f.statuses))")
+            q.append(" AND status = ANY (\(f.statuses.map(\.code)))")
         } else if !f.includeClosed {
             q.append(" AND status <> 'closed'")
         }
@@ -42,13 +43,18 @@ public struct EntryRepository {
     }
 
     static func summary(_ r: Row) throws -> EntrySummary {
-        EntrySummary(
+        let kind = EntryKind(rawValue: try r.decode(String.self, "kind")) ?? .incident
+        let status = try r.decode(String.self, "status")
+        guard let lifecycleStatus = LifecycleStatus(kind: kind, code: status) else {
+            throw PostgresError(kind: .decode, message: "unknown status for \(kind.rawValue)", column: "status")
+        }
+        return EntrySummary(
             id: try r.decode(Int64.self, "entry_id"), ref: try r.decode(String.self, "ref"),
             unit: try r.decode(String.self, "unit_code"),
-            kind: EntryKind(rawValue: try r.decode(String.self, "kind")) ?? .incident,
+            kind: kind,
             category: try r.decode(String.self, "category"),
             priority: Priority(rawValue: try r.decode(String.self, "priority")) ?? .p4,
-            riskScore: try r.decode(Int.self, "risk_score"), status: try r.decode(String.self, "status"),
+            riskScore: try r.decode(Int.self, "risk_score"), status: lifecycleStatus,
             assignee: try r.decodeIfPresent(String.self, "assignee"),
             occurredAt: try r.decode(Date.self, "occurred_at"), reportedAt: try r.decode(Date.self, "reported_at"),
             nextDue: try r.decodeIfPresent(Date.self, "next_due"), text: try r.decode(String.self, "text"),
@@ -59,7 +65,6 @@ public struct EntryRepository {
 extension StoreError {
     /// No entry with this reference among the user's units.
     public static func unknownEntry(_ ref: String) -> StoreError {
-        StoreError(code: "unknown_entry", field: "ref", message: LocalizedText(
-            nb: "fant ingen oppføring «\(ref)» i dine enheter", en: "no entry “\(ref)” in your units"))
+        .invalid(.unknownEntry, field: "ref", ["ref": ref])
     }
 }

@@ -1,28 +1,30 @@
-public import Foundation
-public import Postgres
-public import Rules
-import VaktloggCore
+import Foundation
+import Postgres
+import Rules
+public import VaktloggCore
 
 /// The write path of an entry: validate, judge with the rules module, store the entry with its
 /// trace and rule-set version, its persons, and (by trigger) its chain link and projection — all in
 /// one transaction.
 public struct EntryWriter {
-    private let connection: Connection
-    private let engine: RulesEngine
-    private let joinsTransaction: Bool
+    private let session: StoreSession
+    private var connection: Connection { session.connection }
+    private var engine: RulesEngine { session.engine }
 
-    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
-    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
-        self.connection = connection
-        self.engine = engine
-        self.joinsTransaction = joinsTransaction
+    /// Entries written in `session` (its transaction, its clock).
+    public init(_ session: StoreSession) {
+        self.session = session
     }
 
-    /// Validates, judges and stores a draft. A draft whose idempotency key is already stored is not
-    /// stored again; its existing reference is returned with `alreadyStored`.
-    public func log(_ input: EntryDraft, now: Date = Date()) throws(StoreError) -> LoggedEntry {
+    /// Validates, judges and stores a draft; times not given are the session's now. A draft whose
+    /// idempotency key is already stored is not stored again; its existing reference is returned
+    /// with `alreadyStored`.
+    public func log(_ input: EntryDraft) throws(StoreError) -> LoggedEntry {
+        let now = session.now
         var draft = input
         if draft.idempotencyKey == nil { draft.idempotencyKey = UUID() }
+        // One normal form for unit codes everywhere (`oslo` is OSLO), as `unit add` stores them.
+        if let unit = draft.unit, let code = UnitCode(input: unit) { draft.unit = code.rawValue }
         if let error = draft.validationErrors(now: now).first { throw StoreError(error) }
         let reportedAt = draft.reportedAt ?? now
         let occurredAt = draft.occurredAt ?? reportedAt
@@ -32,7 +34,7 @@ public struct EntryWriter {
         } catch {
             throw StoreError(error)
         }
-        if draft.persons.isEmpty && !joinsTransaction {
+        if draft.persons.isEmpty && !session.isInTransaction {
             // One round trip in the common case: a single INSERT is its own transaction, the database
             // resolves the home unit and row-level security checks it. Only a refusal costs a second
             // query, to say precisely why.
@@ -50,7 +52,8 @@ public struct EntryWriter {
                 throw StoreError.wrapping(error)
             }
         }
-        return try connection.storeScoped(joining: joinsTransaction) { c in
+        return try session.transaction { s in
+            let c = s.connection
             let unit = try resolveUnit(draft.unit, c)
             return try insert(draft, unit: "\(unit)", occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, c)
         }
@@ -66,21 +69,16 @@ public struct EntryWriter {
               FROM app_users a WHERE a.name = session_user AND a.disabled_at IS NULL
             """).first
         guard let row, let role = try row.decodeIfPresent(String.self, "role") else {
-            throw StoreError(code: "not_a_user", message: LocalizedText(
-                nb: "du er ikke registrert som aktiv bruker", en: "you are not registered as an active user"), category: .forbidden)
+            throw StoreError.forbidden(.notAUser)
         }
         guard let unit = try row.decodeIfPresent(String.self, "unit") else {
-            throw StoreError(code: "required", field: "unit", message: LocalizedText(
-                nb: "mangler; du har ingen hjemmeenhet, oppgi --unit", en: "is required; you have no home unit, give --unit"))
+            throw StoreError.invalid(.noHomeUnit, field: "unit")
         }
         guard try row.decode(Bool.self, "known") else {
-            throw StoreError(code: "unknown_unit", field: "unit", message: LocalizedText(
-                nb: "ukjent enhet «\(unit)»", en: "unknown unit “\(unit)”"))
+            throw StoreError.invalid(.unknownUnit, field: "unit", ["unit": unit])
         }
         guard try row.decode(Bool.self, "writable") else {
-            throw StoreError(code: "unit_not_permitted", field: "unit", message: LocalizedText(
-                nb: "du (\(role)) kan ikke føre oppføringer for enhet \(unit)",
-                en: "you (\(role)) may not log entries for unit \(unit)"), category: .forbidden)
+            throw StoreError.forbidden(.unitNotPermitted, field: "unit", ["unit": unit, "role": role])
         }
         return unit
     }
@@ -126,9 +124,7 @@ public struct EntryWriter {
         guard let existing = try c.query("""
             SELECT id, ref, unit_code, priority, risk_score, interests, rules_version FROM entries WHERE idempotency_key = \(key)
             """).first else {
-            throw StoreError(code: "duplicate_key", message: LocalizedText(
-                nb: "oppføringen finnes allerede, men er ikke synlig for deg", en: "the entry exists but is not visible to you"),
-                category: .forbidden)
+            throw StoreError.forbidden(.duplicateKey)
         }
         let interests = try existing.decode([String].self, "interests").compactMap(Interest.init(rawValue:))
         let score = try existing.decode(Int.self, "risk_score")

@@ -2,18 +2,9 @@ import Postgres
 import VaktloggCore
 
 extension StoreError {
-    /// The same error, naming `field` as the offending input.
-    ///
-    /// Refusals raised by the schema carry no field (the database knows columns, not options);
-    /// the operation that provoked them does, so it adds it.
-    func naming(_ field: String) -> StoreError {
-        StoreError(code: code, field: field, message: message, category: category)
-    }
-
-    /// A failure nothing in the operation anticipated: exit 70, without row data.
+    /// A failure nothing in the operation anticipated, without row data.
     static func unexpected(_ error: any Error) -> StoreError {
-        StoreError(code: "internal", message: LocalizedText(
-            nb: "intern feil (\(type(of: error)))", en: "internal error (\(type(of: error)))"), category: .internal)
+        .unexpected(.internal, ["type": "\(type(of: error))"])
     }
 
     /// Runs a Store operation, turning every failure into a `StoreError`: database errors through
@@ -28,7 +19,7 @@ extension StoreError {
 
     /// Any error as a Store error: database refusals mapped, validation errors kept with their
     /// field, the rest ``unexpected(_:)``.
-    static func wrapping(_ error: any Error) -> StoreError {
+    public static func wrapping(_ error: any Error) -> StoreError {
         switch error {
         case let e as StoreError: e
         case let e as PostgresError: StoreError(e)
@@ -36,5 +27,4 @@ extension StoreError {
         default: unexpected(error)
         }
     }
-
 }

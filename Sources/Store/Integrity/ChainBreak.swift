@@ -11,6 +11,7 @@ public struct ChainBreak: Sendable, Hashable {
     /// What is wrong.
     public let problem: ChainProblem
 
+    /// A break at link `seq` (row `id` of `table` where known).
     public init(table: String?, id: Int64?, seq: Int64, problem: ChainProblem) {
         self.table = table
         self.id = id

@@ -18,6 +18,7 @@ public struct ChainHead: Sendable, Hashable {
     /// When the chain was verified (the database's transaction time), whole seconds.
     public let verifiedAt: Date
 
+    /// A head as exported by `verify --export-heads`.
     public init(unit: String, rows: Int64, head: String, verifiedAt: Date) {
         self.unit = unit
         self.rows = rows
@@ -84,6 +85,7 @@ public struct ChainHeadFileError: Error, Sendable, Hashable, CustomStringConvert
     /// The 1-based line that could not be read as a head.
     public let line: Int
 
+    /// The error for `line`.
     public init(line: Int) { self.line = line }
 
     public var description: String { "line \(line) is not an exported chain head" }

@@ -8,6 +8,7 @@ public struct ChainProblem: RawRepresentable, Hashable, Sendable, CustomStringCo
     /// The stable code, as `verify_chain()` reports it (`content_changed`, …).
     public let rawValue: String
 
+    /// Wraps a problem code.
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The row's content no longer gives its stored hash: the row was changed.

@@ -17,6 +17,7 @@ public struct ChainVerification: Sendable, Hashable {
     /// The exported head the chain was compared with (the longest one given for the unit), if any.
     public let anchor: ChainHead?
 
+    /// The result of verifying one unit's chain.
     public init(unit: String, rows: Int64, head: [UInt8], verifiedAt: Date, broken: ChainBreak?, anchor: ChainHead? = nil) {
         self.unit = unit
         self.rows = rows
@@ -30,7 +31,7 @@ public struct ChainVerification: Sendable, Hashable {
     public var ok: Bool { broken == nil }
 
     /// ``head`` in lower-case hex.
-    public var headHex: String { SHA256.hex(bytes: head) }
+    public var headHex: String { SHA256Digest.hex(bytes: head) }
 
     /// The head to export, for an intact chain.
     public var exportedHead: ChainHead {

@@ -23,7 +23,7 @@ extension ChainVerifier {
             }
             let stored = try c.query("SELECT chain_hash_at(\(unit), \(anchor.rows)) AS hash").first?
                 .decodeIfPresent(Data.self, "hash")
-            guard let stored, SHA256.hex(bytes: [UInt8](stored)) == anchor.head else {
+            guard let stored, SHA256Digest.hex(bytes: [UInt8](stored)) == anchor.head else {
                 return (anchor, ChainBreak(table: nil, id: nil, seq: anchor.rows, problem: .historyRewritten))
             }
             checked = anchor

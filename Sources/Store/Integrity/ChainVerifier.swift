@@ -50,11 +50,8 @@ public struct ChainVerifier {
 
     // MARK: Internals
 
-    static let unknownUnit = StoreError(
-        code: "unit_not_visible", field: "unit",
-        message: LocalizedText(nb: "ukjent enhet, eller enheten er ikke synlig for deg",
-                               en: "unknown unit, or the unit is not visible to you"),
-        category: .forbidden)
+    /// Deliberately vague (no `unit` argument): whether the unit exists is not the caller's to learn.
+    static let unknownUnit = StoreError.forbidden(.unitNotVisible, field: "unit")
 
     /// Runs `body` in one read-only snapshot, mapping database errors to ``StoreError``.
     private func mapped<T>(_ body: (Connection) throws -> T) throws(StoreError) -> T {
@@ -65,9 +62,7 @@ public struct ChainVerifier {
         } catch let error as PostgresError {
             throw StoreError(error)
         } catch {
-            throw StoreError(code: "internal", message: LocalizedText(
-                nb: "intern feil under kontroll av kjeden", en: "internal error while verifying the chain"),
-                category: .internal)
+            throw StoreError.unexpected(error)
         }
     }
 

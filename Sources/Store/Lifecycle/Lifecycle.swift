@@ -1,20 +1,17 @@
-public import Foundation
-public import Postgres
-public import Rules
+import Foundation
+import Postgres
+import Rules
 import VaktloggCore
 
 /// Records lifecycle events on entries. Checks that give a better message than the database's are
 /// made here first; the database's own checks (sql/003) stay the last line.
 public struct Lifecycle {
-    let connection: Connection
-    let engine: RulesEngine
-    let joinsTransaction: Bool
+    let session: StoreSession
+    var engine: RulesEngine { session.engine }
 
-    /// - Parameter joinsTransaction: write inside the caller's open transaction instead of a new one.
-    public init(connection: Connection, engine: RulesEngine = RulesEngine(), joinsTransaction: Bool = false) {
-        self.connection = connection
-        self.engine = engine
-        self.joinsTransaction = joinsTransaction
+    /// Lifecycle events written in `session` (its transaction, its clock).
+    public init(_ session: StoreSession) {
+        self.session = session
     }
 
     /// Records `event` on the entry `ref` and returns the entry's state afterwards.
@@ -24,18 +21,22 @@ public struct Lifecycle {
     }
 
     /// Records several events in one transaction (all or none), e.g. cause analysis and measure.
+    ///
+    /// The events happen at the session's fact time: the database's transaction time, or the
+    /// clock's in a backdating session (demo seeding).
     @discardableResult
-    /// `at` is honoured only where the database allows backdating (demo seeding); otherwise the
-    /// database records the time of the transaction.
-    public func record(_ events: [LifecycleEvent], on ref: String, at: Date? = nil) throws(StoreError) -> EntrySummary {
+    public func record(_ events: [LifecycleEvent], on ref: String) throws(StoreError) -> EntrySummary {
+        let now = session.now
+        let at = session.factTime
         var prepared: [(LifecycleEvent, Fields)] = []
         do throws(ValidationError) {
-            for event in events { prepared.append((event, try self.fields(for: event, at: at))) }
+            for event in events { prepared.append((event, try self.fields(for: event, now: now))) }
         } catch {
             throw StoreError(error)
         }
-        return try connection.storeScoped(joining: joinsTransaction) { c in
-            let repo = EntryRepository(connection: c)
+        return try session.transaction { s in
+            let c = s.connection
+            let repo = s.repository
             let entry = try repo.summary(ref: ref)
             for (event, fields) in prepared {
                 try c.execute("""
@@ -55,7 +56,7 @@ public struct Lifecycle {
         var trace: String?
     }
 
-    private func fields(for event: LifecycleEvent, at: Date?) throws(ValidationError) -> Fields {
+    private func fields(for event: LifecycleEvent, now: Date) throws(ValidationError) -> Fields {
         var f = Fields()
         switch event {
         case .acknowledge, .supervisionOffered, .supervisionHeld:
@@ -68,7 +69,7 @@ public struct Lifecycle {
             f.text = try nonBlank(cause, field: "cause")
         case .decideMeasure(let measure, let responsible, let due):
             f.text = try nonBlank(measure, field: "measure")
-            if due < OsloTime.calendarDate(at ?? Date()) {
+            if due < OsloTime.calendarDate(now) {
                 throw ValidationError(code: .outOfRange, field: "due", message: LocalizedText(
                     nb: "fristen kan ikke ligge i fortiden", en: "the due date cannot lie in the past"))
             }

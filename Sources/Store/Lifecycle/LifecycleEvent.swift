@@ -22,21 +22,40 @@ public enum LifecycleEvent: Sendable, Hashable {
     case policeDecision(inform: Bool, justification: String)
     case escalate(reason: String)
 
-    /// The event code stored in `entry_events.event`.
-    public var code: String {
+    /// The event codes stored in `entry_events.event`.
+    public enum Code: String, Sendable, Hashable, CaseIterable, Codable {
+        case acknowledge
+        case assign
+        case comment
+        case treatmentStarted = "treatment_started"
+        case measureDecided = "measure_decided"
+        case close
+        case reopen
+        case supervisionOffered = "supervision_offered"
+        case supervisionHeld = "supervision_held"
+        case threatAssessed = "threat_assessed"
+        case policeDecision = "police_decision"
+        case escalated
+    }
+
+    /// The event's code.
+    public var eventCode: Code {
         switch self {
-        case .acknowledge: "acknowledge"
-        case .assign: "assign"
-        case .comment: "comment"
-        case .startTreatment: "treatment_started"
-        case .decideMeasure: "measure_decided"
-        case .close: "close"
-        case .reopen: "reopen"
-        case .supervisionOffered: "supervision_offered"
-        case .supervisionHeld: "supervision_held"
-        case .assessThreat: "threat_assessed"
-        case .policeDecision: "police_decision"
-        case .escalate: "escalated"
+        case .acknowledge: .acknowledge
+        case .assign: .assign
+        case .comment: .comment
+        case .startTreatment: .treatmentStarted
+        case .decideMeasure: .measureDecided
+        case .close: .close
+        case .reopen: .reopen
+        case .supervisionOffered: .supervisionOffered
+        case .supervisionHeld: .supervisionHeld
+        case .assessThreat: .threatAssessed
+        case .policeDecision: .policeDecision
+        case .escalate: .escalated
         }
     }
+
+    /// The event code stored in `entry_events.event`.
+    public var code: String { eventCode.rawValue }
 }

@@ -17,5 +17,5 @@ public struct Migration: Sendable, Hashable {
     }
 
     /// SHA-256 of the file's bytes, lower-case hex. A changed applied file is detected by it.
-    public var checksum: String { SHA256.hex(sql) }
+    public var checksum: String { SHA256Digest.hex(sql) }
 }

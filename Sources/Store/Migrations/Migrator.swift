@@ -16,7 +16,9 @@ public struct Migrator {
 
     /// One line of ``status()``.
     public struct Line: Sendable, Hashable {
+        /// The migration.
         public let migration: Migration
+        /// Whether and how it is applied.
         public let state: State
     }
 

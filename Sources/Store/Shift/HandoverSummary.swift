@@ -21,11 +21,17 @@ public struct HandoverSummary: Sendable, Hashable, Codable {
 
     /// An open entry, by reference only: no free text and no persons travel in a handover.
     public struct Item: Sendable, Hashable, Codable {
+        /// The entry reference.
         public let ref: String
+        /// Its kind.
         public let kind: EntryKind
+        /// Its category code.
         public let category: String
+        /// Its priority.
         public let priority: Priority
+        /// Its status code.
         public let status: String
+        /// When it happened.
         public let occurredAt: Date
         /// The earliest pending deadline (`next_due()`), if any.
         public let nextDue: Date?
@@ -50,27 +56,38 @@ public struct HandoverSummary: Sendable, Hashable, Codable {
 
     /// A note of the shift.
     public struct Note: Sendable, Hashable, Codable {
+        /// The shift-log row.
         public let id: Int64
+        /// When it was written.
         public let at: Date
+        /// Who wrote it.
         public let actor: String
+        /// The note.
         public let text: String
     }
 
+    /// The summary format version.
     public let version: Int
+    /// The unit handed over.
     public let unit: String
+    /// When the summary was made.
     public let generatedAt: Date
     /// When the outgoing officer's shift started (their `start` or `accept`); `nil` when they
     /// never started one, in which case the notes are those since the unit's previous handover.
     public let shiftStartedAt: Date?
+    /// Who started the shift being handed over, if anyone did.
     public let shiftStartedBy: String?
     /// Entries not closed.
     public let openTotal: Int
+    /// Open entries by priority.
     public let byPriority: [String: Int]
+    /// Open entries by status code.
     public let byStatus: [String: Int]
     /// Open entries with a deadline in the past, earliest first.
     public let overdue: [Item]
     /// Open P1 entries, oldest first.
     public let openP1: [Item]
+    /// The shift's notes.
     public let notes: [Note]
 
     enum CodingKeys: String, CodingKey {

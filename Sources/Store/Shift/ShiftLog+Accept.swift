@@ -4,7 +4,9 @@ extension ShiftLog {
     /// The outcome of `accept`: the accept row (incoming officer and time) and the handover it
     /// accepts (outgoing officer, time and summary).
     public struct Accepted: Sendable {
+        /// The new accept row.
         public let accept: ShiftLogEntry
+        /// The handover accepted.
         public let handover: ShiftLogEntry
     }
 
@@ -21,11 +23,11 @@ extension ShiftLog {
                 let handover: ShiftLogEntry
                 if let requestedID {
                     guard let found = try entries(c, "WHERE s.id = \(requestedID) AND s.event = 'handover'").first else {
-                        throw StoreError(code: "unknown_handover", field: "handover", message: ShiftText.unknownHandover)
+                        throw StoreError.invalid(.unknownHandover, field: "handover")
                     }
                     let unit = try unit(c, requested ?? found.unit)
                     guard unit == found.unit else {
-                        throw StoreError(code: "unknown_handover", field: "handover", message: ShiftText.unknownHandover)
+                        throw StoreError.invalid(.unknownHandover, field: "handover")
                     }
                     handover = found
                 } else {
@@ -38,7 +40,7 @@ extension ShiftLog {
                         ORDER BY s.id DESC LIMIT 1
                         """
                     guard let found = try entries(c, tail).first else {
-                        throw StoreError(code: "no_pending_handover", field: "handover", message: ShiftText.noPendingHandover(unit))
+                        throw StoreError.invalid(.noPendingHandover, field: "handover", ["unit": unit])
                     }
                     handover = found
                 }

@@ -3,6 +3,7 @@ import Postgres
 extension ShiftLog {
     /// The log of the current shift in a unit.
     public struct View: Sendable {
+        /// The unit shown.
         public let unit: String
         /// The caller's open shift there (its `start` or `accept`), if any.
         public let openShift: ShiftLogEntry?

@@ -5,7 +5,9 @@ extension ShiftLog {
     /// was never handed over (starting again is allowed — an officer must not be locked out of the
     /// log by yesterday's omission — but worth saying).
     public struct Started: Sendable {
+        /// The new start row.
         public let entry: ShiftLogEntry
+        /// The caller's previous shift there, never handed over.
         public let unhandedShift: ShiftLogEntry?
     }
 

@@ -24,26 +24,26 @@ public struct ShiftLog {
         if let requested {
             code = try InputValidation.unitCode(requested)
             guard try c.query("SELECT 1 FROM units WHERE code = \(code)").count > 0 else {
-                throw StoreError(code: "unknown_unit", field: "unit", message: ShiftText.unknownUnit(code))
+                throw StoreError.invalid(.unknownUnit, field: "unit", ["unit": code])
             }
         } else {
             let home = try c.query("SELECT home_unit FROM app_users WHERE name = session_user AND disabled_at IS NULL")
                 .first?.decodeIfPresent(String.self, "home_unit")
             guard let home else {
-                throw StoreError(code: "no_home_unit", field: "unit", message: ShiftText.noHomeUnit)
+                throw StoreError.invalid(.noHomeUnit, field: "unit")
             }
             code = home
         }
         if readOnly {
             let visible = try c.query("SELECT \(code) IN (SELECT visible_units()) AS ok").first?.decode(Bool.self, "ok") ?? false
             guard visible else {
-                throw StoreError(code: "unit_not_visible", field: "unit", message: ShiftText.notVisible(code), category: .forbidden)
+                throw StoreError.forbidden(.unitNotVisible, field: "unit", ["unit": code])
             }
             return code
         }
         let writable = try c.query("SELECT \(code) IN (SELECT writable_units()) AS ok").first?.decode(Bool.self, "ok") ?? false
         guard writable else {
-            throw StoreError(code: "unit_not_writable", field: "unit", message: ShiftText.notWritable(code), category: .forbidden)
+            throw StoreError.forbidden(.unitNotWritable, field: "unit", ["unit": code])
         }
         return code
     }

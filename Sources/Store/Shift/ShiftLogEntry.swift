@@ -5,13 +5,17 @@ public import Foundation
 ///
 /// JSON: `{"id", "unit", "event", "actor", "actor_name", "at", "text", "summary", "handover_id"}`.
 public struct ShiftLogEntry: Sendable, Hashable, Encodable {
+    /// The row.
     public let id: Int64
+    /// The unit.
     public let unit: String
+    /// What happened.
     public let event: ShiftEvent
     /// The login name of the officer who recorded it.
     public let actor: String
     /// The officer's full name, when the account has one.
     public let actorName: String?
+    /// When (database time).
     public let at: Date
     /// A note's text.
     public let text: String?

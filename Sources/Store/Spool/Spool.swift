@@ -1,4 +1,5 @@
 public import Foundation
+public import VaktloggCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,20 +12,26 @@ import Glibc
 public struct Spool: Sendable {
     /// One spooled entry.
     public struct Item: Sendable {
+        /// The file in the spool.
         public let file: URL
+        /// The entry waiting to be delivered.
         public let draft: EntryDraft
         /// The login the officer used when spooling (delivered as the same user).
         public let user: String?
+        /// When it was queued.
         public let spooledAt: Date
     }
 
     /// A spool file that cannot be read (kept in place for a person to look at).
     public struct Unreadable: Sendable {
+        /// The file in the spool.
         public let file: URL
     }
 
+    /// The spool directory.
     public let directory: URL
 
+    /// A spool in `directory` (created on first write).
     public init(directory: URL) {
         self.directory = directory
     }
@@ -119,7 +126,9 @@ public struct Spool: Sendable {
 
 /// A spool file operation failed (the entry was NOT saved when this comes from `write`).
 public struct SpoolError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
     public let operation: String
+    /// The `errno`.
     public let code: Int32
 
     static func io(_ operation: String, _ code: Int32) -> SpoolError { SpoolError(operation: operation, code: code) }

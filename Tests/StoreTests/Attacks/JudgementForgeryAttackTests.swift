@@ -133,7 +133,7 @@ struct JudgementForgeryAttackTests {
         d.reportedAt = reported
         d.occurredAt = reported
         let c = try f.connect(f.ola)
-        let logged = try EntryWriter(connection: c).log(d)
+        let logged = try StoreSession(connection: c).entries.log(d)
         let judgement = try EntryJudgement(draft: d, reportedAt: reported, occurredAt: reported, engine: RulesEngine())
         let stored = try c.query("""
             SELECT deadlines = \(judgement.deadlinesJSON)::jsonb AS same, deadlines::text AS db, tier, priority, risk_score,
@@ -155,7 +155,7 @@ struct JudgementForgeryAttackTests {
         d.unit = "OSLO"
         d.probability = 2
         d.consequence = 2
-        let writer = EntryWriter(connection: try f.connect(f.ola), engine: RulesEngine(ruleSet: custom))
+        let writer = StoreSession(connection: try f.connect(f.ola), engine: RulesEngine(ruleSet: custom)).entries
         #expect(throws: StoreError.self) { try writer.log(d) }
         #expect(try f.db.sql("SELECT count(*) FROM entries") == "0")
         // A duty officer cannot register it; an administrator can (through the Store, as the CLI would).

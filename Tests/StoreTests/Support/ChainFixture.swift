@@ -94,10 +94,10 @@ struct ChainFixture {
     /// hash functions: sha256(prev ‖ utf8(table ‖ "\n" ‖ canonical)), from sha256("vaktlogg-genesis:" ‖ unit).
     /// Returns the head, after checking every stored link against it.
     func recomputedHead(unit: String) throws -> [UInt8] {
-        var prev = SHA256.hash(Array("vaktlogg-genesis:\(unit)".utf8))
+        var prev = SHA256Digest.hash(Array("vaktlogg-genesis:\(unit)".utf8))
         for link in try chain(unit: unit) {
             #expect(link.prevHash == prev, "prev_hash of \(link.table) \(link.id)")
-            let hash = SHA256.hash(prev + Array("\(link.table)\n\(link.canonical)".utf8))
+            let hash = SHA256Digest.hash(prev + Array("\(link.table)\n\(link.canonical)".utf8))
             #expect(link.rowHash == hash, "row_hash of \(link.table) \(link.id)")
             prev = hash
         }

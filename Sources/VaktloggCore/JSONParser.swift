@@ -1,8 +1,8 @@
 /// A parsed JSON value that remembers where it was written, so refusals can name a line and keep
 /// object members in order (duplicates included — a duplicate key is an error, not a silent
 /// overwrite).
-struct JSONNode: Sendable {
-    enum Value: Sendable {
+package struct JSONNode: Sendable {
+    package enum Value: Sendable {
         case null
         case bool(Bool)
         /// `int` is set when the literal is integral and fits.
@@ -12,12 +12,12 @@ struct JSONNode: Sendable {
         case object([(key: String, node: JSONNode)])
     }
 
-    let value: Value
+    package let value: Value
     /// 1-based line of the value's first character.
-    let line: Int
+    package let line: Int
 
     /// The JSON type name, for "expected X, got Y" messages.
-    var typeName: String {
+    package var typeName: String {
         switch value {
         case .null: "null"
         case .bool: "boolean"
@@ -29,7 +29,7 @@ struct JSONNode: Sendable {
     }
 
     /// The plain value, dropping positions.
-    var plain: JSONValue {
+    package var plain: JSONValue {
         switch value {
         case .null: .null
         case .bool(let b): .bool(b)
@@ -42,15 +42,16 @@ struct JSONNode: Sendable {
 }
 
 /// Why a text is not JSON, with the 1-based line and column.
-struct JSONSyntaxError: Error, Sendable {
-    let message: String
-    let line: Int
-    let column: Int
+package struct JSONSyntaxError: Error, Sendable {
+    package let message: String
+    package let line: Int
+    package let column: Int
 }
 
-/// A small strict RFC 8259 parser. Hand-written because Foundation's `JSONSerialization` neither
+/// A small strict RFC 8259 parser, the one JSON reader of user input: rule files and the rules
+/// contract (Rules) and entries read with `log --json`/`--input` (``EntryDraft/decode(json:)``). Hand-written because Foundation's `JSONSerialization` neither
 /// reports positions nor tells `true` from `1` reliably on Linux.
-struct JSONParser {
+package struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
@@ -59,7 +60,7 @@ struct JSONParser {
     private static let maxDepth = 256
 
     /// Parses exactly one JSON value (surrounding whitespace allowed).
-    static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: Array(text.utf8))
         parser.skipWhitespace()
         let node = try parser.parseValue()

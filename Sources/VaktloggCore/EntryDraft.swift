@@ -1,5 +1,4 @@
 public import Foundation
-public import VaktloggCore
 
 /// An entry as a duty officer (or an integration) submits it, before the rules judge it.
 ///

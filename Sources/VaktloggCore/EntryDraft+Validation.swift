@@ -1,5 +1,4 @@
 public import Foundation
-public import VaktloggCore
 
 extension EntryDraft {
     /// How far ahead of the clock a time may lie (clock skew between a workstation and the server).
@@ -29,8 +28,8 @@ extension EntryDraft {
         } else if text.count > 20_000 {
             fail("text", .outOfRange, nb: "teksten er for lang (høyst 20000 tegn)", en: "the text is too long (at most 20000 characters)")
         }
-        if let unit, unit.range(of: "^[A-Z][A-Z0-9]{1,11}$", options: .regularExpression) == nil {
-            fail("unit", .invalidFormat, nb: "enhetskode er 2–12 store bokstaver/sifre", en: "a unit code is 2–12 capital letters/digits")
+        if let unit {
+            do throws(ValidationError) { _ = try UnitCode(unit, field: "unit") } catch { errors.append(error) }
         }
         for (name, value) in [("probability", probability), ("consequence", consequence)] {
             guard let value else {
@@ -56,10 +55,8 @@ extension EntryDraft {
             fail("interests", .required, nb: "kategori «other» krever minst én truet interesse; tillatt: \(Interest.allCases.map(\.rawValue).joined(separator: ", "))",
                  en: "category “other” needs at least one threatened interest; allowed: \(Interest.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for (i, person) in persons.enumerated() where !Self.isPseudonym(person.ref) {
-            fail("persons[\(i)].ref", .invalidFormat,
-                 nb: "personer oppgis med saksnummer (store bokstaver, sifre og bindestrek, 3–32 tegn), aldri navn eller fødselsnummer",
-                 en: "persons are given by case number (capitals, digits and hyphens, 3–32 characters), never a name or national ID")
+        for (i, person) in persons.enumerated() {
+            do throws(ValidationError) { _ = try PersonReference(person.ref, field: "persons[\(i)].ref") } catch { errors.append(error) }
         }
         switch kind {
         case .manipulation:
@@ -95,12 +92,6 @@ extension EntryDraft {
                  en: "source, grading and criteria apply to threat events only")
         }
         return errors
-    }
-
-    /// A pseudonymous case number: capitals, digits, hyphens; not an 11-digit national ID.
-    public static func isPseudonym(_ ref: String) -> Bool {
-        ref.range(of: "^[A-Z0-9][A-Z0-9-]{2,31}$", options: .regularExpression) != nil
-            && ref.range(of: "^[0-9]{11}$", options: .regularExpression) == nil
     }
 
     /// The domain when none is given: HSE and infosec categories imply theirs.

@@ -1,5 +1,5 @@
 public import Foundation
-public import VaktloggCore
+
 
 /// Times are stored in UTC and shown in Europe/Oslo (design.md §3).
 public enum OsloTime {
