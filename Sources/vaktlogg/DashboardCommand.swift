@@ -3,6 +3,7 @@ import Dashboard
 import Foundation
 import Postgres
 import Store
+import VaktloggCore
 
 #if canImport(Glibc)
 import Glibc

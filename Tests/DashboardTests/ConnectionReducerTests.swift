@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+import VaktloggCore
 
 /// Losing and regaining the database, change hints, ticks and resizes.
 @Suite struct ConnectionReducerTests {

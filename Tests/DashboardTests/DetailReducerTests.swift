@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+import VaktloggCore
 
 /// Every key of the detail screen, and reads arriving, failing or racing the user.
 @Suite struct DetailReducerTests {

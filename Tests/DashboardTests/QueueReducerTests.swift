@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+import VaktloggCore
 
 /// Every key of the queue screen, and the queue changing under the selection.
 @Suite struct QueueReducerTests {

@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+import VaktloggCore
 
 /// Screens rendered into the in-memory grid, read back at exact positions. The first entry's text has
 /// æøå and a two-cell character (漢字), so any miscount of widths shifts what follows.

@@ -1,5 +1,6 @@
 import Dashboard
 import Testing
+import VaktloggCore
 
 /// Terminal widths: æøå one cell, CJK two, combining marks none; cutting and padding by cells.
 @Suite struct TextWidthTests {

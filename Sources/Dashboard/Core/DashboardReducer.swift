@@ -1,4 +1,5 @@
 public import Foundation
+import VaktloggCore
 
 /// The dashboard's one decision point: `(state, event) → (state, effects)`. Pure: no terminal,
 /// no database, no clock (time arrives in events), so every key can be tested by value.

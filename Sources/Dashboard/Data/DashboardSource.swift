@@ -93,7 +93,7 @@ public final class DashboardSource {
     /// to a refusal to show (unknown entry, permission).
     public func isConnectionLoss(_ error: any Error) -> Bool {
         if let pg = error as? PostgresError { return pg.isConnectionError || !(connection?.isAlive ?? false) }
-        if error is DatabaseUnavailable { return true }
+        if let e = error as? StoreError, e.category == .unavailable { return true }
         return !(connection?.isAlive ?? false)
     }
 

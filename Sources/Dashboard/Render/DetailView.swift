@@ -1,3 +1,4 @@
+import VaktloggCore
 /// The detail screen: the entry's title, then its document scrolled to `detailTop`.
 enum DetailView {
     static func draw(_ s: DashboardState, _ canvas: some Canvas) {

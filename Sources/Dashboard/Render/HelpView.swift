@@ -1,3 +1,4 @@
+import VaktloggCore
 /// The help overlay: a framed list of keys over the middle of the screen.
 enum HelpView {
     static func draw(_ s: DashboardState, _ canvas: some Canvas) {
