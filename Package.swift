@@ -51,11 +51,13 @@ let package = Package(
             dependencies: ["VaktloggCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // The one text catalogue: every user-facing sentence and every label of a code, bokmål and English.
+        .target(name: "VaktloggText", dependencies: ["VaktloggCore", "Rules"], swiftSettings: swiftSettings),
         // Migrations, repositories, workflows, integrity checks.
         .target(
             name: "Store",
             dependencies: [
-                "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules",
+                "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules", "VaktloggText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             // `sql` is a link to the top-level sql/ folder: the migrations are compiled into the
@@ -87,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "vaktlogg",
             dependencies: [
-                "Dashboard", "Store", "Rules", "VaktloggCore", "EmbeddedPostgres",
+                "Dashboard", "Store", "Rules", "VaktloggCore", "VaktloggText", "EmbeddedPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,6 +106,14 @@ let package = Package(
                 "Rules", "VaktloggCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // The strategy text the catalogue quotes, so the verbatim test never depends on a file
+            // outside the checkout.
+            resources: [.embedInCode("Resources/ksf-sikkerhetsstrategi.txt")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VaktloggTextTests",
+            dependencies: ["VaktloggText", "VaktloggCore", "Rules", "Store"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-needed=(libpq-dev libncursesw5-dev postgresql postgresql-contrib tmux)
+needed=(libpq-dev libncursesw5-dev postgresql postgresql-contrib tmux strace)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -58,35 +58,84 @@ public struct EmbeddedCluster: Sendable {
         return true
     }
 
-    /// Starts the server if it is not running. Harmless when it already runs; recovers a stale pid
-    /// file left by a crash.
+    /// Starts the server unless one already accepts connections, and returns only when the server
+    /// accepts connections; otherwise it throws saying why.
+    ///
+    /// A server that is still there but does not accept connections — starting, recovering, or
+    /// dying after its postmaster was killed — is waited for until `timeout`. A `postmaster.pid`
+    /// is removed only when no server process of this cluster is alive, since PostgreSQL's own
+    /// interlock against two servers on one data directory is that file. Concurrent starts (several
+    /// `vaktlogg log` after a crash) are serialised by a lock file in the cluster's directory.
     public func start(timeout: Duration = .seconds(60)) throws {
-        if case .running = try status() { return }
-        removeStalePidFile()
-        try run(binaries.pgCtl, [
-            "-D", dataDirectory.path, "-l", logFile.path, "-w",
-            "-t", String(timeout.components.seconds),
-            "-o", "-c listen_addresses='' -k \(socketDirectory.path) -c unix_socket_permissions=0700",
-            "start",
-        ])
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        if !ServerProcesses.alive(in: dataDirectory).isEmpty, try acceptsConnections() { return }
+        // The socket trusts every connection: only the server's account may reach it, even if
+        // someone loosened the modes since initdb (issue #8).
+        try account.takeOwnership(of: [directory, socketDirectory], mode: 0o700)
+        let lock = try StartLock(file: directory.appendingPathComponent("start.lock"))
+        defer { withExtendedLifetime(lock) {} }
+        var lastFailure: EmbeddedClusterError?
+        while true {
+            if ServerProcesses.alive(in: dataDirectory).isEmpty {
+                removeStalePidFile()
+                let seconds = max(1, Int((deadline - clock.now).components.seconds))
+                do {
+                    try run(binaries.pgCtl, [
+                        "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", String(seconds),
+                        "-o", "-c listen_addresses='' -k \(socketDirectory.path) -c unix_socket_permissions=0700",
+                        "start",
+                    ])
+                    if try acceptsConnections() { return }
+                } catch let error as EmbeddedClusterError {
+                    // Only a server left over from before (its processes still exiting) is worth
+                    // waiting for; any other failure is reported now.
+                    guard !ServerProcesses.alive(in: dataDirectory).isEmpty || error.output.contains("lock file")
+                            || error.output.contains("shared memory block") else { throw error }
+                    lastFailure = error
+                }
+            } else if try acceptsConnections() {
+                return
+            }
+            guard clock.now < deadline else {
+                throw lastFailure ?? EmbeddedClusterError(
+                    tool: "pg_ctl", exitCode: -1,
+                    output: "a server process still holds \(dataDirectory.path) but accepts no connections after \(timeout.components.seconds) s\n" + logTail())
+            }
+            // Waiting, in product code, for another process's server to finish exiting or starting.
+            Thread.sleep(forTimeInterval: 0.1)
+        }
     }
 
     /// Stops the server; `fast` rolls back open transactions, `immediate` skips the checkpoint.
     public func stop(mode: StopMode = .fast) throws {
-        guard case .running = try status() else { return }
+        guard isInitialized, !ServerProcesses.alive(in: dataDirectory).isEmpty else { return }
         try run(binaries.pgCtl, ["-D", dataDirectory.path, "-m", mode.rawValue, "-w", "stop"])
     }
 
-    /// Whether the server is running, stopped, or not created yet.
+    /// Whether the server is running (accepts connections), there but not accepting connections,
+    /// stopped, or not created yet.
     public func status() throws -> Status {
         guard isInitialized else { return .notInitialized }
-        let result = try account.run(binaries.pgCtl, ["-D", dataDirectory.path, "status"])
-        // pg_ctl status: 0 running, 3 not running, 4 no accessible data directory.
-        guard result.exitCode == 0 else { return .stopped }
-        let pid = result.output.split(separator: "(").dropFirst().first
-            .flatMap { $0.split(separator: ")").first }
-            .flatMap { Int32($0.replacingOccurrences(of: "PID: ", with: "")) }
-        return .running(pid: pid)
+        guard !ServerProcesses.alive(in: dataDirectory).isEmpty else { return .stopped }
+        let pid = postmasterPid()
+        return try acceptsConnections() ? .running(pid: pid) : .notAccepting(pid: pid)
+    }
+
+    /// True when the server answers on its socket and accepts connections (`pg_isready`).
+    public func acceptsConnections() throws -> Bool {
+        let result = try account.run(binaries.pgIsReady, [
+            "-q", "-h", socketDirectory.path, "-U", superuser, "-d", "postgres", "-t", "5",
+        ])
+        // pg_isready: 0 accepting, 1 rejecting (starting up or shutting down), 2 no answer.
+        return result.exitCode == 0
+    }
+
+    /// The pid in `postmaster.pid`, if the file is there.
+    private func postmasterPid() -> Int32? {
+        let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// Lines from the end of the server log, for error messages when start fails.
@@ -96,8 +145,9 @@ public struct EmbeddedCluster: Sendable {
     }
 
     private func removeStalePidFile() {
-        // pg_ctl said "not running", so a postmaster.pid here is left over from a crash. PostgreSQL
-        // refuses to start if that pid has since been reused by an unrelated process.
+        // No server process of this cluster is alive (checked by the caller under the start lock),
+        // so a postmaster.pid here is left over from a crash. PostgreSQL refuses to start if that
+        // pid is a zombie or has since been reused by an unrelated process.
         let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
         try? FileManager.default.removeItem(at: pidFile)
     }
@@ -118,6 +168,9 @@ extension EmbeddedCluster {
         case notInitialized
         case stopped
         case running(pid: Int32?)
+        /// A server process is there but accepts no connections: starting, recovering after a
+        /// crash, shutting down, or its children still exiting after the postmaster was killed.
+        case notAccepting(pid: Int32?)
     }
 
     /// `pg_ctl stop -m` modes.

@@ -10,6 +10,7 @@ public struct PostgresBinaries: Sendable {
 
     var initdb: URL { directory.appendingPathComponent("initdb") }
     var pgCtl: URL { directory.appendingPathComponent("pg_ctl") }
+    var pgIsReady: URL { directory.appendingPathComponent("pg_isready") }
 
     /// `VAKTLOGG_PG_BIN` when set, else the newest `/usr/lib/postgresql/*/bin` with an `initdb`.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {

@@ -105,4 +105,21 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         kind == .connection || kind == .connectionLost || kind == .connectionClosed
             || (sqlState?.hasPrefix("08") ?? false)
     }
+
+    /// SQLSTATEs of a server that is there but will not do the work now: 57P01 admin shutdown,
+    /// 57P02 crash shutdown (another backend crashed), 57P03 cannot connect now (starting up,
+    /// in recovery), 53300 too many connections.
+    public static let unavailableStates: Set<String> = ["57P01", "57P02", "57P03", "53300"]
+
+    /// The one classification of "the database cannot be reached now, try again later": the
+    /// connection could not be made or broke (``isConnectionError``), or the server is starting,
+    /// recovering or shutting down (``unavailableStates``). Work refused this way was not done by
+    /// the server as far as the client can know, so it may be queued and delivered later — with an
+    /// idempotency key, since a COMMIT whose answer was lost may have taken effect.
+    ///
+    /// Note that a failed login is also a connection error (libpq gives it no SQLSTATE); callers
+    /// that must not queue work for a refused login tell it apart by its message.
+    public var isUnavailable: Bool {
+        isConnectionError || Self.unavailableStates.contains(sqlState ?? "")
+    }
 }

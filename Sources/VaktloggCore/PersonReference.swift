@@ -16,12 +16,15 @@ public struct PersonReference: RawRepresentable, Hashable, Sendable, Codable, Cu
     /// The reference, or a validation error naming `field`.
     public init(_ raw: String, field: String) throws(ValidationError) {
         guard let reference = PersonReference(rawValue: raw) else {
-            throw ValidationError(code: .invalidFormat, field: field, message: LocalizedText(
-                nb: "personer oppgis med saksnummer (store bokstaver, sifre og bindestrek, 3–32 tegn), aldri navn eller fødselsnummer",
-                en: "persons are given by case number (capitals, digits and hyphens, 3–32 characters), never a name or national ID"))
+            throw ValidationError(code: .invalidFormat, field: field, message: Self.rule)
         }
         self = reference
     }
+
+    /// The case-number rule, worded once (Core is below the catalogue, which renders it from here).
+    public static let rule = LocalizedText(
+        nb: "personer oppgis med saksnummer (store bokstaver, sifre og bindestrek, 3–32 tegn), aldri navn eller fødselsnummer",
+        en: "persons are given by case number (capitals, digits and hyphens, 3–32 characters), never a name or national ID")
 
     /// The case number.
     public var description: String { rawValue }

@@ -23,12 +23,17 @@ public struct UnitCode: RawRepresentable, Hashable, Sendable, Codable, Comparabl
     /// The code for user input, or a validation error naming `field` and what is allowed.
     public init(_ raw: String, field: String) throws(ValidationError) {
         guard let code = UnitCode(input: raw) else {
-            let echo = raw.count > 40 ? String(raw.prefix(40)) + "…" : raw
-            throw ValidationError(code: "invalid_unit_code", field: field, message: LocalizedText(
-                nb: "ugyldig enhetskode «\(echo)»; tillatt: 2–12 tegn, A–Z og 0–9, som begynner med en bokstav (f.eks. OSLO, BERGEN2)",
-                en: "invalid unit code \"\(echo)\"; allowed: 2–12 characters A–Z and 0–9, starting with a letter (e.g. OSLO, BERGEN2)"))
+            throw ValidationError(code: "invalid_unit_code", field: field, message: Self.invalid(raw))
         }
         self = code
+    }
+
+    /// What a malformed unit code is told (Core is below the catalogue, which renders it from here).
+    public static func invalid(_ raw: String) -> LocalizedText {
+        let echo = raw.count > 40 ? String(raw.prefix(40)) + "…" : raw
+        return LocalizedText(
+            nb: "ugyldig enhetskode «\(echo)»; tillatt: 2–12 tegn, A–Z og 0–9, som begynner med en bokstav (f.eks. OSLO, BERGEN2)",
+            en: "invalid unit code \"\(echo)\"; allowed: 2–12 characters A–Z and 0–9, starting with a letter (e.g. OSLO, BERGEN2)")
     }
 
     /// The code in normal form.

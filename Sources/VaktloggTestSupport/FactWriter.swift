@@ -1,12 +1,17 @@
 public import Foundation
 public import Postgres
+import Store
+import VaktloggCore
 
-/// Writes facts the way an application user would: plain INSERTs with bind parameters, on a
-/// connection logged in as that user, so that grants, row-level security and the triggers all
-/// apply. Until the Store has repositories, tests and benchmarks use this to fill the chain.
+/// Writes facts the way the application does: through the Store's write path (``EntryWriter``,
+/// ``Lifecycle``, ``Amender``, the measure, decision and risk workflows, ``ShiftLog``), on a
+/// connection logged in as the user, so that the rules module judges each fact and grants,
+/// row-level security and the triggers all apply. Nothing here chooses what the rules or the
+/// database derive (tier, priority, deadlines, risk score, band): a fixture that did would test a
+/// state the product cannot produce.
 ///
-/// Each call is one statement (one transaction in autocommit). The values are fixed and valid for
-/// the schema's checks; only what a test varies is a parameter.
+/// The values are fixed and valid; only what a test varies is a parameter. A refusal fails loudly
+/// with the Store's error.
 public struct FactWriter {
     /// The user's connection.
     public let connection: Connection
@@ -15,91 +20,104 @@ public struct FactWriter {
         self.connection = connection
     }
 
-    /// An incident (violence against staff, P1) in `unit`; returns its id and reference. Tier,
-    /// priority, risk and deadlines are the database's (sql/014), under the shipped rule set.
+    /// The session to write in: when the caller has opened a transaction (`BEGIN`) on the
+    /// connection, the write joins it instead of failing to nest.
+    private var session: StoreSession {
+        let joins = connection.transactionStatus != .idle && connection.transactionStatus != .unknown
+        return joins ? .joining(connection) : StoreSession(connection: connection)
+    }
+
+    /// An incident (violence against staff: life and health, so P1) in `unit`, logged through
+    /// ``EntryWriter``; returns its id and reference.
     @discardableResult
     public func entry(unit: String, text: String = "Betjent slått i korridor B under innlåsing",
-                      key: UUID = UUID()) throws -> (id: Int64, ref: String) {
-        let row = try connection.query("""
-            INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
-                                 probability, consequence, rules_version, rules_hash, trace, idempotency_key)
-            VALUES ('incident', 'violence_staff', \(unit), now(), now(), 'correctional_security', \(text),
-                    \(["life_health", "security"]), 3, 4, 'ksf-2006.1',
-                    (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', \(key))
-            RETURNING id, ref
-            """).first!
-        return (try row.decode(Int64.self, "id"), try row.decode(String.self, "ref"))
+                      key: UUID = UUID(), persons: [String] = []) throws -> (id: Int64, ref: String) {
+        var draft = EntryDraft(kind: .incident, category: "violence_staff", text: text)
+        draft.unit = unit
+        draft.probability = 3
+        draft.consequence = 4
+        draft.idempotencyKey = key
+        draft.persons = persons.map { EntryDraft.Person(role: .inmate, ref: $0) }
+        let logged = try session.entries.log(draft)
+        return (logged.id, logged.ref)
     }
 
-    /// A comment on an entry (a lifecycle event); returns its id.
+    /// A comment on an entry (a lifecycle event, through ``Lifecycle``); returns its id.
     @discardableResult
     public func comment(entry: Int64, text: String = "Kontaktet vakthavende lege") throws -> Int64 {
-        try connection.query("""
-            INSERT INTO entry_events (entry_id, event, text) VALUES (\(entry), 'comment', \(text)) RETURNING id
-            """).first!.decode(Int64.self, "id")
+        _ = try session.lifecycle.record(.comment(text), on: try ref(of: entry))
+        return try newestEvent(entry: entry)
     }
 
-    /// A person (pseudonymous case number) involved in an entry. The application cannot read
-    /// entry_persons back, so nothing is returned.
+    /// A person (pseudonymous case number) added to an entry already logged. The product names
+    /// persons when logging (``entry(unit:text:key:persons:)``); adding one later is the plain
+    /// INSERT the schema grants officers, with nothing derived to choose.
     public func person(entry: Int64, ref: String, role: String = "inmate") throws {
         try connection.execute("""
             INSERT INTO entry_persons (entry_id, person_ref, role) VALUES (\(entry), \(ref), \(role))
             """)
     }
 
-    /// An amendment of an entry's text; returns its id.
+    /// An amendment of an entry's text (through ``Amender``, which re-judges it); returns its id.
     @discardableResult
     public func amendment(entry: Int64, text: String = "Betjent slått i korridor C under innlåsing") throws -> Int64 {
-        try connection.query("""
-            INSERT INTO amendments (entry_id, reason, changes, rules_version, trace)
-            VALUES (\(entry), 'feil korridor', jsonb_build_object('text', \(text)::text), 'ksf-2006.1', '[]')
-            RETURNING id
-            """).first!.decode(Int64.self, "id")
+        var draft = AmendmentDraft(reason: "feil korridor")
+        draft.text = text
+        _ = try session.amendments.amend(try ref(of: entry), draft)
+        return try newestAmendment(entry: entry)
     }
 
-    /// An individual risk assessment (security coordinators); returns its id.
+    /// An individual risk assessment (security coordinators), scored by the rules; returns its id.
     @discardableResult
     public func riskAssessment(unit: String, person: String) throws -> Int64 {
-        try connection.query("""
-            INSERT INTO risk_assessments (person_ref, unit_code, probability, consequence, score, band, summary,
-                                          valid_until, rules_version, trace)
-            VALUES (\(person), \(unit), 2, 3, 6, 'moderate', 'Rolig siste måned', current_date + 90, 'ksf-2006.1', '[]')
-            RETURNING id
-            """).first!.decode(Int64.self, "id")
+        try session.riskAssessments
+            .record(person: person, unit: unit, probability: 2, consequence: 3, summary: "Rolig siste måned").id
     }
 
-    /// A light measure (extra control, no person) decided on an entry (security coordinators).
+    /// A light measure (extra control, no person) on an entry (security coordinators), judged by
+    /// the rules; returns its id.
     @discardableResult
     public func measure(entry: Int64, unit: String) throws -> Int64 {
-        try connection.query("""
-            INSERT INTO measures (entry_id, unit_code, type, purpose, burdens, restrictiveness, outcome,
-                                  rules_version, trace)
-            VALUES (\(entry), \(unit), 'extra_control', 'security', '{}', 1, 'allowed', 'ksf-2006.1', '[]')
-            RETURNING id
-            """).first!.decode(Int64.self, "id")
+        let draft = MeasureDraft(type: .extraControl, purpose: .security, burdens: [], restrictiveness: .mild)
+        let result = try session.measures.record(draft, on: try ref(of: entry))
+        return result.id
     }
 
     /// A decision without public-safety significance (security coordinators, managers).
     @discardableResult
     public func decision(entry: Int64, unit: String) throws -> Int64 {
-        try connection.query("""
-            INSERT INTO decisions (entry_id, unit_code, text, public_safety_significant, rules_version, trace)
-            VALUES (\(entry), \(unit), 'Økt bemanning i korridor B', false, 'ksf-2006.1', '[]')
-            RETURNING id
-            """).first!.decode(Int64.self, "id")
+        try session.decisions
+            .record(DecisionDraft(text: "Økt bemanning i korridor B", publicSafetySignificant: false), on: try ref(of: entry))
     }
 
-    /// A note in the unit's shift log; returns its id.
+    /// A note in the unit's shift log (through ``ShiftLog``); returns its id.
     @discardableResult
     public func shiftNote(unit: String, text: String = "Rolig natt") throws -> Int64 {
-        try connection.query("""
-            INSERT INTO shift_log (unit_code, event, text) VALUES (\(unit), 'note', \(text)) RETURNING id
-            """).first!.decode(Int64.self, "id")
+        try ShiftLog(connection: connection).note(text, unit: unit).id
     }
 
-    /// Reads an entry's persons, which the database logs in access_log; returns how many.
+    /// Reads an entry's persons through the human `show`'s read path (``EntryRepository/detail(ref:)``),
+    /// which the database logs in access_log; returns how many.
     @discardableResult
     public func readPersons(entry: Int64) throws -> Int {
-        try connection.query("SELECT person_ref FROM entry_persons_of(\(entry))").count
+        try EntryRepository(connection: connection).detail(ref: try ref(of: entry)).persons.count
+    }
+
+    /// The reference of an entry the user can see.
+    private func ref(of entry: Int64) throws -> String {
+        guard let row = try connection.query("SELECT ref FROM entries WHERE id = \(entry)").first else {
+            throw StoreError.invalid(.unknownEntry, field: "entry", ["ref": "id \(entry)"])
+        }
+        return try row.decode(String.self, "ref")
+    }
+
+    /// The newest lifecycle event of `entry`.
+    private func newestEvent(entry: Int64) throws -> Int64 {
+        try connection.query("SELECT max(id) AS id FROM entry_events WHERE entry_id = \(entry)").first!.decode(Int64.self, "id")
+    }
+
+    /// The newest amendment of `entry`.
+    private func newestAmendment(entry: Int64) throws -> Int64 {
+        try connection.query("SELECT max(id) AS id FROM amendments WHERE entry_id = \(entry)").first!.decode(Int64.self, "id")
     }
 }

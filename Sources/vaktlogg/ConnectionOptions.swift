@@ -7,6 +7,7 @@ import VaktloggCore
 
 #if canImport(Glibc)
 import Glibc
+import VaktloggText
 #endif
 
 /// Options of every command that talks to the database: where it is, who is asking, which language.
@@ -17,15 +18,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Datakatalog for innebygd database (VAKTLOGG_DATA_DIR).", valueName: "DIR"))
     var dataDir: String?
 
-    @Option(name: .customLong("user"), help: ArgumentHelp("Brukernavn i innebygd modus (VAKTLOGG_USER, standard admin).", valueName: "NAME"))
-    var user: String?
+    /// `--user` and `--lang`, declared once for every command.
+    @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
-    var lang: String?
+    var user: String? { global.user }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var language: Language { Language.resolve(flag: lang, environment: environment) }
+    var language: Language { global.language }
 
     /// The database to use: a URL when one is given, else the embedded cluster.
     var target: DatabaseTarget {
@@ -70,10 +70,10 @@ enum DataDirectory {
     }
 }
 
-/// Writing to standard error.
+/// Writing to standard error: the one place the CLI does.
 enum CLI {
-    static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func stderr(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
     static func fail(_ text: LocalizedText, language: Language) {
@@ -81,9 +81,3 @@ enum CLI {
     }
 }
 
-/// User-facing texts of the CLI plumbing.
-enum CLIText {
-    static func databaseUnavailable(_ reason: String) -> LocalizedText {
-        LocalizedText(nb: "databasen kan ikke nås (\(reason))", en: "the database cannot be reached (\(reason))")
-    }
-}

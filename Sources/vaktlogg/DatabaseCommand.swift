@@ -4,6 +4,7 @@ import Foundation
 import Postgres
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg db …`: the embedded private cluster's lifecycle.
 struct DatabaseCommand: ParsableCommand {
@@ -17,6 +18,10 @@ struct DatabaseCommand: ParsableCommand {
     struct Location: ParsableArguments {
         @Option(name: .customLong("data-dir"), help: "Datakatalog (VAKTLOGG_DATA_DIR).")
         var dataDir: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        var language: Language { global.language }
 
         func cluster() throws -> EmbeddedCluster {
             try EmbeddedCluster(directory: URL(fileURLWithPath: DataDirectory.resolve(
@@ -33,11 +38,11 @@ struct DatabaseCommand: ParsableCommand {
             do {
                 let created = try cluster.initializeIfNeeded()
                 try cluster.start()
-                print(created ? "Database opprettet og startet i \(cluster.directory.path)"
-                              : "Database kjører i \(cluster.directory.path)")
+                let path = cluster.directory.path
+                print((created ? CLIText.databaseCreated(path) : CLIText.databaseRunning(path))(location.language))
             } catch let error as EmbeddedClusterError {
-                FileHandle.standardError.write(Data("vaktlogg: \(error.description)\n".utf8))
-                throw ExitCode(69)
+                CLI.stderr("vaktlogg: \(error.description)")
+                throw ExitStatus.unavailable
             }
         }
     }
@@ -49,7 +54,7 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             let cluster = try location.cluster()
             try cluster.stop()
-            print("Database stoppet")
+            print(CLIText.databaseStopped(location.language))
         }
     }
 
@@ -70,10 +75,13 @@ struct DatabaseCommand: ParsableCommand {
                 switch try cluster.status() {
                 case .notInitialized:
                     print(DatabaseText.notCreated(cluster.directory.path)(l))
-                    throw ExitCode(3)
+                    throw ExitStatus.notRunning
                 case .stopped:
                     print(DatabaseText.stopped(cluster.directory.path)(l))
-                    throw ExitCode(3)
+                    throw ExitStatus.notRunning
+                case .notAccepting(let pid):
+                    print(DatabaseText.notAccepting(pid, cluster.directory.path)(l))
+                    throw ExitStatus.notRunning
                 case .running(let pid):
                     print(DatabaseText.running(pid, cluster.socketDirectory.path)(l))
                 }
@@ -120,8 +128,8 @@ struct DatabaseCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLI.report(error, language: l)
         } catch let error as MigrationError {
-            CLI.fail(DatabaseText.migrationError(error), language: l)
-            throw ExitCode(65)
+            CLI.fail(DatabaseText.migrationError(name: error.name, changedFile: error.isChangedFile), language: l)
+            throw ExitStatus.badData
         } catch let error as PostgresError {
             throw CLI.report(StoreError(error), language: l)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// The fields of an entry as flags (domain.md §5). Kind-specific flags are refused on other kinds
 /// by the draft's validation.
@@ -18,14 +19,14 @@ struct EntryFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Når det skjedde: 14:05, '2026-11-23 14:05' (Oslo-tid) eller RFC 3339. Standard: nå.", valueName: "TIME"))
     var occurred: String?
 
-    @Option(help: ArgumentHelp("Område: correctional_security, hse, infosec.", valueName: "DOMAIN"))
-    var domain: String?
+    @Option(help: ArgumentHelp("Område.", valueName: "DOMAIN"))
+    var domain: SecurityDomain?
 
     @Option(name: .customLong("person"), help: ArgumentHelp("Involvert person, ROLLE:SAKSNUMMER (gjentas).", valueName: "ROLE:REF"))
     var persons: [String] = []
 
     @Option(name: .customLong("interest"), help: ArgumentHelp("Truet interesse i tillegg til kategoriens (gjentas).", valueName: "CODE"))
-    var interests: [String] = []
+    var interests: [Interest] = []
 
     @Option(help: ArgumentHelp("Sannsynlighet 1–5.", valueName: "N"))
     var probability: Int?
@@ -33,21 +34,21 @@ struct EntryFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Konsekvens 1–5.", valueName: "N"))
     var consequence: Int?
 
-    @Option(help: ArgumentHelp("Manipulasjon: mål (self, colleague, family).", valueName: "TARGET"))
-    var target: String?
+    @Option(help: ArgumentHelp("Manipulasjon: mål.", valueName: "TARGET"))
+    var target: ManipulationTarget?
 
     @Flag(name: .customLong("working-hours"), inversion: .prefixedEnableDisable,
           help: "Manipulasjon: i arbeidstid (--enable-working-hours) eller utenfor (--disable-working-hours).")
     var workingHours: Bool?
 
-    @Option(help: ArgumentHelp("Trussel: kilde (own_observation, inmate, staff, police_infoflyt, other_agency, technical).", valueName: "SOURCE"))
-    var source: String?
+    @Option(help: ArgumentHelp("Trussel: kilde.", valueName: "SOURCE"))
+    var source: ThreatSource?
 
     @Option(help: ArgumentHelp("Trussel: kildens pålitelighet A–F.", valueName: "A-F"))
-    var reliability: String?
+    var reliability: SourceReliability?
 
     @Option(help: ArgumentHelp("Trussel: informasjonens troverdighet 1–6.", valueName: "1-6"))
-    var credibility: Int?
+    var credibility: InformationCredibility?
 
     @Option(name: .customLong("criterion"), help: ArgumentHelp("Trussel: kriterium for organisert kriminalitet 1–11 (gjentas).", valueName: "N"))
     var criteria: [Int] = []
@@ -58,62 +59,30 @@ struct EntryFlags: ParsableArguments {
     /// Builds a draft, collecting every flag that does not parse.
     func draft(kind: EntryKind, now: Date) -> (EntryDraft, [VaktloggCore.ValidationError]) {
         var errors: [VaktloggCore.ValidationError] = []
-        func bad(_ field: String, _ nb: String, _ en: String) {
-            errors.append(VaktloggCore.ValidationError(code: .unknownCode, field: field, message: LocalizedText(nb: nb, en: en)))
-        }
         var d = EntryDraft(kind: kind, category: category ?? "", text: text ?? "")
         d.unit = unit
         if let occurred {
             if let t = OsloTime.parse(occurred, now: now) { d.occurredAt = t } else {
-                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "occurred", message: LocalizedText(
-                    nb: "ukjent tidsformat «\(occurred)»; bruk 14:05, '2026-11-23 14:05' eller RFC 3339",
-                    en: "unknown time format “\(occurred)”; use 14:05, '2026-11-23 14:05' or RFC 3339")))
+                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "occurred", message: InputText.unknownTime(occurred)))
             }
         }
-        if let domain {
-            if let v = SecurityDomain(rawValue: domain) { d.domain = v } else {
-                bad("domain", "ukjent område; tillatt: \(Self.list(SecurityDomain.self))", "unknown domain; allowed: \(Self.list(SecurityDomain.self))")
-            }
-        }
+        if let domain { d.domain = domain }
         for (i, p) in persons.enumerated() {
             let parts = p.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let role = PersonRole(rawValue: parts[0]) else {
-                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "person[\(i)]", message: LocalizedText(
-                    nb: "skrives ROLLE:SAKSNUMMER; roller: \(Self.list(PersonRole.self))",
-                    en: "is written ROLE:REF; roles: \(Self.list(PersonRole.self))")))
+                errors.append(VaktloggCore.ValidationError(code: .invalidFormat, field: "person[\(i)]", message: InputText.personFormat(roles: Self.list(PersonRole.self))))
                 continue
             }
             d.persons.append(.init(role: role, ref: parts[1]))
         }
-        for i in interests {
-            if let v = Interest(rawValue: i) { d.interests.append(v) } else {
-                bad("interest", "ukjent interesse «\(i)»; tillatt: \(Self.list(Interest.self))", "unknown interest “\(i)”; allowed: \(Self.list(Interest.self))")
-            }
-        }
+        d.interests += interests
         d.probability = probability
         d.consequence = consequence
-        if let target {
-            if let v = ManipulationTarget(rawValue: target) { d.target = v } else {
-                bad("target", "ukjent mål; tillatt: \(Self.list(ManipulationTarget.self))", "unknown target; allowed: \(Self.list(ManipulationTarget.self))")
-            }
-        }
+        d.target = target
         d.inWorkingHours = workingHours
-        if let source {
-            if let v = ThreatSource(rawValue: source) { d.source = v } else {
-                bad("source", "ukjent kilde; tillatt: \(Self.list(ThreatSource.self))", "unknown source; allowed: \(Self.list(ThreatSource.self))")
-            }
-        }
-        if let reliability {
-            if let v = SourceReliability(rawValue: reliability.uppercased()) { d.sourceReliability = v } else {
-                bad("reliability", "pålitelighet er A–F", "reliability is A–F")
-            }
-        }
-        if let credibility {
-            if let v = InformationCredibility(rawValue: String(credibility)) { d.informationCredibility = v } else {
-                errors.append(VaktloggCore.ValidationError(code: .outOfRange, field: "credibility", message: LocalizedText(
-                    nb: "troverdighet er 1–6 (fikk \(credibility))", en: "credibility is 1–6 (got \(credibility))")))
-            }
-        }
+        d.source = source
+        d.sourceReliability = reliability
+        d.informationCredibility = credibility
         d.organisedCrimeCriteria = criteria
         if infoflyt { d.infoflyt = true }
         return (d, errors)

@@ -1,5 +1,6 @@
 import Store
 import VaktloggCore
+import VaktloggText
 import FoundationEssentials
 
 /// A handover as the incoming officer reads it: who and when, counts, overdue deadlines, open P1s
@@ -20,7 +21,7 @@ enum HandoverRender {
         lines.append(ShiftText.openTotal(s.openTotal, priorities)(l))
         let statuses = HandoverSummary.openStatuses.compactMap { code -> String? in
             guard let n = s.byStatus[code], n > 0 else { return nil }
-            return "\(ShiftText.status(code)(l)) \(n)"
+            return "\(Status.label(code)(l)) \(n)"
         }
         lines.append("\(ShiftText.byStatus(l)): \(statuses.isEmpty ? ShiftText.noneOpen(l) : statuses.joined(separator: ", "))")
         lines.append("")
@@ -39,7 +40,7 @@ enum HandoverRender {
     private static func items(_ items: [HandoverSummary.Item], _ l: Language) -> [String] {
         guard !items.isEmpty else { return [ShiftText.noItems(l)] }
         let rows = items.map { i in
-            ["  " + i.ref, i.priority.rawValue, "\(ShiftText.kind(i.kind)(l))/\(i.category)", ShiftText.status(i.status)(l),
+            ["  " + i.ref, i.priority.rawValue, EntryCategory.label(kind: i.kind, code: i.category)(l), Status.label(i.status)(l),
              ShiftText.due(i.nextDue.map(OsloTime.format))(l)]
         }
         return TextTable.render(rows[0], Array(rows.dropFirst())).components(separatedBy: "\n")

@@ -2,24 +2,27 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 import Postgres
 
 /// The lifecycle commands share this: connect, record, print the new state.
 enum LifecycleRunner {
-    static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, done: LocalizedText) throws {
+    static func run(_ events: [LifecycleEvent], ref: String, options: ConnectionOptions, output: JSONFlag,
+                    done: LocalizedText) throws {
         let language = options.language
         let state = try StoreCommand.run(options) { try StoreSession(connection: $0).lifecycle.record(events, on: ref) }
-        let status = StatusText.name(state.status.code)(language)
-        print("\(state.ref): \(done(language)) · status \(status)")
+        print(output.json ? JSONText.encode(EntryJSON.summary(state, now: Date()))
+                          : LifecycleText.done(ref: state.ref, what: done, status: state.status.code)(language))
     }
 }
 
 struct AckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ack", abstract: "Kvitter for en oppføring.")
     @Argument(help: "Referanse, f.eks. OSLO-12.") var ref: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.acknowledge], ref: ref, options: options, done: LocalizedText(nb: "kvittert", en: "acknowledged"))
+        try LifecycleRunner.run([.acknowledge], ref: ref, options: options, output: output, done: LifecycleText.acknowledged)
     }
 }
 
@@ -27,9 +30,10 @@ struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Tildel en oppføring til en bruker.")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Brukernavn.", valueName: "USER")) var to: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.assign(to: to)], ref: ref, options: options, done: LocalizedText(nb: "tildelt \(to)", en: "assigned to \(to)"))
+        try LifecycleRunner.run([.assign(to: to)], ref: ref, options: options, output: output, done: LifecycleText.assigned(to))
     }
 }
 
@@ -37,9 +41,10 @@ struct CommentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "comment", abstract: "Legg til en kommentar.")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Kommentar.", valueName: "TEXT")) var text: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.comment(text)], ref: ref, options: options, done: LocalizedText(nb: "kommentert", en: "commented"))
+        try LifecycleRunner.run([.comment(text)], ref: ref, options: options, output: output, done: LifecycleText.commented)
     }
 }
 
@@ -51,6 +56,7 @@ struct TreatCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Besluttet tiltak.", valueName: "TEXT")) var measure: String?
     @Option(help: ArgumentHelp("Ansvarlig bruker for tiltaket.", valueName: "USER")) var responsible: String?
     @Option(help: ArgumentHelp("Frist for tiltaket (ÅÅÅÅ-MM-DD).", valueName: "DATE")) var due: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
     func run() throws {
@@ -59,22 +65,18 @@ struct TreatCommand: ParsableCommand {
         if let cause { events.append(.startTreatment(cause: cause)) }
         if measure != nil || responsible != nil || due != nil {
             guard let measure, let responsible, let due else {
-                throw CLI.reportInvalid(field: "measure", LocalizedText(
-                    nb: "et tiltak krever --measure, --responsible og --due", en: "a measure needs --measure, --responsible and --due"),
-                    language: language)
+                throw CLI.reportInvalid(field: "measure", LifecycleText.measureIncomplete, language: language)
             }
             guard let date = CalendarDate(due) else {
-                throw CLI.reportInvalid(field: "due", LocalizedText(
-                    nb: "dato skrives ÅÅÅÅ-MM-DD", en: "a date is written YYYY-MM-DD"), language: language)
+                throw CLI.reportInvalid(field: "due", LifecycleText.dateFormat, language: language)
             }
             events.append(.decideMeasure(measure: measure, responsible: responsible, due: date))
         }
         guard !events.isEmpty else {
-            throw CLI.reportInvalid(field: "cause", LocalizedText(
-                nb: "oppgi --cause og/eller --measure/--responsible/--due", en: "give --cause and/or --measure/--responsible/--due"),
+            throw CLI.reportInvalid(field: "cause", LifecycleText.treatmentNeedsSomething,
                 language: language)
         }
-        try LifecycleRunner.run(events, ref: ref, options: options, done: LocalizedText(nb: "behandling registrert", en: "treatment recorded"))
+        try LifecycleRunner.run(events, ref: ref, options: options, output: output, done: LifecycleText.treatmentRecorded)
     }
 }
 
@@ -83,6 +85,7 @@ struct CloseCommand: ParsableCommand {
         commandName: "close", abstract: "Lukk en oppføring (avvik: med verifisering av at tiltaket virker).")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Avvik: hvordan det er verifisert at tiltaket virker.", valueName: "TEXT")) var verification: String?
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
         var verification = verification
@@ -92,11 +95,10 @@ struct CloseCommand: ParsableCommand {
             let kind = try? EntryRepository(connection: connection).summary(ref: ref).kind
             connection.close()
             if kind == .deviation {
-                verification = Prompter(language: options.language).ask(LocalizedText(
-                    nb: "Verifisering av at tiltaket virker", en: "Verification that the measure works"))
+                verification = Prompter(language: options.language).ask(LifecycleText.askVerification)
             }
         }
-        try LifecycleRunner.run([.close(verification: verification)], ref: ref, options: options, done: LocalizedText(nb: "lukket", en: "closed"))
+        try LifecycleRunner.run([.close(verification: verification)], ref: ref, options: options, output: output, done: LifecycleText.closed)
     }
 }
 
@@ -104,79 +106,60 @@ struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Gjenåpne en lukket oppføring.")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var reason: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        try LifecycleRunner.run([.reopen(reason: reason)], ref: ref, options: options, done: LocalizedText(nb: "gjenåpnet", en: "reopened"))
+        try LifecycleRunner.run([.reopen(reason: reason)], ref: ref, options: options, output: output, done: LifecycleText.reopened)
     }
 }
 
 struct SupervisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "supervision", abstract: "Manipulasjon: veiledning tilbudt eller gjennomført.")
     @Argument(help: "Referanse.") var ref: String
-    @Flag(help: "Veiledning er tilbudt.") var offered = false
-    @Flag(help: "Veiledning er gjennomført.") var held = false
+    @Flag var step: SupervisionStep
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
-    func validate() throws {
-        if offered == held { throw ValidationError("oppgi enten --offered eller --held (give --offered or --held)") }
-    }
     func run() throws {
-        try LifecycleRunner.run([offered ? .supervisionOffered : .supervisionHeld], ref: ref, options: options,
-                                done: offered ? LocalizedText(nb: "veiledning tilbudt", en: "supervision offered")
-                                              : LocalizedText(nb: "veiledning gjennomført", en: "supervision held"))
+        switch step {
+        case .offered: try LifecycleRunner.run([.supervisionOffered], ref: ref, options: options, output: output, done: LifecycleText.supervisionOffered)
+        case .held: try LifecycleRunner.run([.supervisionHeld], ref: ref, options: options, output: output, done: LifecycleText.supervisionHeld)
+        }
+    }
+}
+
+/// `supervision --offered | --held`: exactly one (ArgumentParser refuses none or both, exit 64).
+enum SupervisionStep: String, EnumerableFlag {
+    case offered, held
+
+    static func help(for value: SupervisionStep) -> ArgumentHelp? {
+        value == .offered ? "Veiledning er tilbudt." : "Veiledning er gjennomført."
     }
 }
 
 struct AssessThreatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assess-threat", abstract: "Trussel: gradering og risikovurdering.")
     @Argument(help: "Referanse.") var ref: String
-    @Option(help: ArgumentHelp("Kildens pålitelighet A–F.", valueName: "A-F")) var source: String
-    @Option(help: ArgumentHelp("Informasjonens troverdighet 1–6.", valueName: "1-6")) var credibility: Int
+    @Option(help: ArgumentHelp("Kildens pålitelighet A–F.", valueName: "A-F")) var source: SourceReliability
+    @Option(help: ArgumentHelp("Informasjonens troverdighet 1–6.", valueName: "1-6")) var credibility: InformationCredibility
     @Option(help: ArgumentHelp("Sannsynlighet 1–5.", valueName: "N")) var probability: Int
     @Option(help: ArgumentHelp("Konsekvens 1–5.", valueName: "N")) var consequence: Int
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        let language = options.language
-        guard let reliability = SourceReliability(rawValue: source.uppercased()) else {
-            throw CLI.reportInvalid(field: "source", LocalizedText(
-                nb: "kildens pålitelighet er A–F", en: "source reliability is A–F"), language: language)
-        }
-        guard let cred = InformationCredibility(rawValue: String(credibility)) else {
-            throw CLI.reportInvalid(field: "credibility", LocalizedText(
-                nb: "troverdighet er 1–6 (fikk \(credibility))", en: "credibility is 1–6 (got \(credibility))"), language: language)
-        }
-        try LifecycleRunner.run([.assessThreat(source: reliability, credibility: cred, probability: probability, consequence: consequence)],
-                                ref: ref, options: options, done: LocalizedText(nb: "vurdert", en: "assessed"))
+        try LifecycleRunner.run([.assessThreat(source: source, credibility: credibility, probability: probability, consequence: consequence)],
+                                ref: ref, options: options, output: output, done: LifecycleText.assessed)
     }
 }
 
 struct PoliceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "police", abstract: "Trussel: beslutning om å informere politiet.")
     @Argument(help: "Referanse.") var ref: String
-    @Option(help: ArgumentHelp("inform eller not-inform.", valueName: "DECISION")) var decision: String
+    @Option(help: ArgumentHelp("Beslutningen.", valueName: "DECISION")) var decision: PoliceDecision
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var justification: String
+    @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
     func run() throws {
-        let d = decision.replacingOccurrences(of: "_", with: "-")
-        guard d == "inform" || d == "not-inform" else {
-            throw CLI.reportInvalid(field: "decision", LocalizedText(
-                nb: "beslutningen er inform eller not-inform", en: "the decision is inform or not-inform"), language: options.language)
-        }
-        try LifecycleRunner.run([.policeDecision(inform: d == "inform", justification: justification)], ref: ref, options: options,
-                                done: LocalizedText(nb: "politibeslutning registrert", en: "police decision recorded"))
-    }
-}
-
-/// Names of statuses in the user's language.
-enum StatusText {
-    static func name(_ status: String) -> LocalizedText {
-        switch status {
-        case "registered": LocalizedText(nb: "registrert", en: "registered")
-        case "acknowledged": LocalizedText(nb: "kvittert", en: "acknowledged")
-        case "under_treatment": LocalizedText(nb: "under behandling", en: "under treatment")
-        case "measure_decided": LocalizedText(nb: "tiltak besluttet", en: "measure decided")
-        case "assessed": LocalizedText(nb: "vurdert", en: "assessed")
-        case "closed": LocalizedText(nb: "lukket", en: "closed")
-        default: LocalizedText(nb: status, en: status)
-        }
+        try LifecycleRunner.run([.policeDecision(inform: decision == .inform, justification: justification)], ref: ref, options: options, output: output,
+                                done: LifecycleText.policeDecisionRecorded)
     }
 }

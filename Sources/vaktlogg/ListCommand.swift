@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg list`: open entries of the user's units in triage order.
 struct ListCommand: ParsableCommand {
@@ -9,9 +10,9 @@ struct ListCommand: ParsableCommand {
         commandName: "list", abstract: "Vis oppføringer i prioritert rekkefølge (liv og helse først).")
 
     @Option(name: .customLong("unit"), help: ArgumentHelp("Enhet (gjentas).", valueName: "CODE")) var units: [String] = []
-    @Option(name: .customLong("kind"), help: ArgumentHelp("incident, deviation, manipulation, threat (gjentas).", valueName: "KIND")) var kinds: [String] = []
-    @Option(name: .customLong("status"), help: ArgumentHelp("Status (gjentas), eller all. Standard: alle åpne.", valueName: "STATUS")) var statuses: [String] = []
-    @Option(name: .customLong("tier"), help: ArgumentHelp("Nivå 1–4 eller P1–P4 (gjentas).", valueName: "TIER")) var tiers: [String] = []
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Type (gjentas).", valueName: "KIND")) var kinds: [EntryKind] = []
+    @Option(name: .customLong("status"), help: ArgumentHelp("Status (gjentas), eller all. Standard: alle åpne.", valueName: "STATUS")) var statuses: [StatusOption] = []
+    @Option(name: .customLong("tier"), help: ArgumentHelp("Nivå 1–4 eller P1–P4 (gjentas).", valueName: "TIER")) var tiers: [Priority] = []
     @Flag(help: "Bare oppføringer med passert frist.") var overdue = false
     @Option(help: ArgumentHelp("Tekst som skal forekomme.", valueName: "TEXT")) var text: String?
     @Option(help: ArgumentHelp("Høyst så mange linjer (standard 500).", valueName: "N")) var limit = 500
@@ -23,31 +24,11 @@ struct ListCommand: ParsableCommand {
         var filter = EntryFilter()
         filter.units = units
         filter.limit = max(1, min(limit, 10_000))
-        for k in kinds {
-            guard let kind = EntryKind(rawValue: k) else {
-                throw CLI.reportInvalid(field: "kind", LocalizedText(
-                    nb: "ukjent type «\(k)»; tillatt: \(EntryFlags.list(EntryKind.self))",
-                    en: "unknown kind “\(k)”; allowed: \(EntryFlags.list(EntryKind.self))"), language: language)
-            }
-            filter.kinds.append(kind)
-        }
-        let allowedStatuses = LifecycleStatus.allCodes
+        filter.kinds = kinds
         for s in statuses {
-            if s == "all" { filter.includeClosed = true; continue }
-            guard let status = LifecycleStatus(code: s) else {
-                throw CLI.reportInvalid(field: "status", LocalizedText(
-                    nb: "ukjent status «\(s)»; tillatt: all, \(allowedStatuses.joined(separator: ", "))",
-                    en: "unknown status “\(s)”; allowed: all, \(allowedStatuses.joined(separator: ", "))"), language: language)
-            }
-            filter.statuses.append(status)
+            if let status = LifecycleStatus(code: s.rawValue) { filter.statuses.append(status) } else { filter.includeClosed = true }
         }
-        for t in tiers {
-            guard let n = Int(t.uppercased().hasPrefix("P") ? String(t.dropFirst()) : t), (1...4).contains(n) else {
-                throw CLI.reportInvalid(field: "tier", LocalizedText(
-                    nb: "nivå er 1–4 (eller P1–P4)", en: "a tier is 1–4 (or P1–P4)"), language: language)
-            }
-            filter.tiers.append(n)
-        }
+        filter.tiers = tiers.map { Priority.allCases.firstIndex(of: $0)! + 1 }
         filter.overdueOnly = overdue
         filter.text = text
         // The reminder matters most when the database is down, so it is given however `list` ends.
@@ -57,7 +38,7 @@ struct ListCommand: ParsableCommand {
         if json {
             print(JSONText.encode(entries.map { EntryJSON.summary($0, now: now) }))
         } else if entries.isEmpty {
-            print(language == .nb ? "Ingen oppføringer." : "No entries.")
+            print(EntryText.noEntries(language))
         } else {
             for e in entries { print(EntryLine.format(e, now: now, language: language)) }
         }
@@ -67,12 +48,12 @@ struct ListCommand: ParsableCommand {
 /// One line of `list`: priority, reference, kind/category, status, time, deadline, text.
 enum EntryLine {
     static func format(_ e: EntrySummary, now: Date, language: Language) -> String {
-        let overdue = e.isOverdue(at: now) ? (language == .nb ? " FORFALT" : " OVERDUE") : ""
-        let due = e.nextDue.map { (language == .nb ? " frist " : " due ") + OsloTime.format($0) } ?? ""
+        let overdue = e.isOverdue(at: now) ? " " + EntryText.overdue(language) : ""
+        let due = e.nextDue.map { " " + EntryText.due(OsloTime.format($0))(language) } ?? ""
         let first = e.text.split(separator: "\n").first.map(String.init) ?? ""
         let short = first.count > 60 ? String(first.prefix(59)) + "…" : first
-        let status = StatusText.name(e.status.code)(language)
-        return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(e.kind.rawValue)/\(e.category) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
+        let status = e.status.label(language)
+        return "\(e.priority.rawValue) \(e.ref.padding(toLength: max(14, e.ref.count), withPad: " ", startingAt: 0)) \(EntryCategory.label(kind: e.kind, code: e.category)(language)) · \(status) · \(OsloTime.format(e.occurredAt))\(due)\(overdue) · \(short)"
     }
 }
 

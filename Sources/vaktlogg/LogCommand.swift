@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import Rules
 import Store
 import VaktloggCore
+import VaktloggText
 import Postgres
 
 /// `vaktlogg log incident|deviation|manipulation|threat`: log an entry in seconds.
@@ -50,9 +52,12 @@ struct LogCommand: ParsableCommand {
     }
 }
 
-/// `--json`: read the entry from standard input and answer in JSON.
+/// `--input FILE|-`: the whole entry as JSON from a file or standard input; `--json`: answer in JSON.
 struct LogOutput: ParsableArguments {
-    @Flag(help: "Les hele oppføringen som JSON fra standard inn og svar med JSON.")
+    @Option(help: ArgumentHelp("Les hele oppføringen som JSON fra FILE, eller fra standard inn med -.", valueName: "FILE|-"))
+    var input: String?
+
+    @Flag(help: "Svar med JSON.")
     var json = false
 }
 
@@ -85,28 +90,43 @@ struct LogRunner {
         } catch let error as StoreError where error.code == .loginRefused {
             // A refused login is not an outage: nothing is queued under an account that may not write.
             throw CLI.report(error, language: language)
-        } catch let error as StoreError where error.code == .databaseUnavailable {
-            try spoolEntry(draft, spool: spool, reason: error.arguments["detail"] ?? "", language: language)
-            throw ExitCode(69)
         } catch let error as StoreError where error.category == .unavailable {
-            try spoolEntry(draft, spool: spool, reason: error.message(language), language: language)
-            throw ExitCode(69)
+            try spoolEntry(draft, spool: spool, reason: error.arguments["detail"] ?? error.message(language), language: language)
+            throw ExitStatus.unavailable
         } catch let error as StoreError {
             throw CLI.report(error, language: language)
+        } catch let error as PostgresError {
+            // Store maps what it raises; a raw PostgresError here is a refusal or a fault — or an
+            // outage that surfaced outside the Store's mapping, which still goes to the spool.
+            let mapped = StoreError(error)
+            if mapped.category == .unavailable && mapped.code != .loginRefused {
+                try spoolEntry(draft, spool: spool, reason: mapped.arguments["detail"] ?? "", language: language)
+                throw ExitStatus.unavailable
+            }
+            throw CLI.report(mapped, language: language)
+        } catch {
+            // Whatever else went wrong ends in a documented exit status (70), never ArgumentParser's 1.
+            throw CLI.report(StoreError.unexpected(.internal, ["type": "\(type(of: error))"]), language: language)
         }
         print(output.json ? LogText.json(logged) : LogText.human(logged)(language))
         SpoolReminder.remind(spool, language: language)
     }
 
     private func readDraft(now: Date, language: Language) throws -> EntryDraft {
-        if output.json {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+        if let input = output.input {
+            let data: Data
+            if input == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else if let read = FileManager.default.contents(atPath: input) {
+                data = read
+            } else {
+                CLI.fail(InputText.cannotReadInput(input), language: language)
+                throw ExitStatus.usage
+            }
             do throws(VaktloggCore.ValidationError) {
                 var draft = try EntryDraft.decode(json: data)
                 if draft.kind != kind {
-                    throw VaktloggCore.ValidationError(code: .inconsistent, field: "kind", message: LocalizedText(
-                        nb: "JSON sier \(draft.kind.rawValue), kommandoen \(kind.rawValue)",
-                        en: "the JSON says \(draft.kind.rawValue), the command \(kind.rawValue)"))
+                    throw VaktloggCore.ValidationError(code: .inconsistent, field: "kind", message: InputText.kindMismatch(input: draft.kind.rawValue, command: kind.rawValue))
                 }
                 draft.kind = kind
                 return draft
@@ -125,30 +145,30 @@ struct LogRunner {
 
     private func askForMissing(_ d: inout EntryDraft, language: Language) {
         let p = Prompter(language: language)
-        if d.category.isEmpty, let v = p.ask(LocalizedText(nb: "Kategori", en: "Category"), allowed: kind.categoryCodes) {
+        if d.category.isEmpty, let v = p.ask(InputText.askCategory, allowed: kind.categoryCodes) {
             d.category = v
         }
-        if d.text.trimmingCharacters(in: .whitespaces).isEmpty, let v = p.ask(LocalizedText(nb: "Beskrivelse", en: "Description")) {
+        if d.text.trimmingCharacters(in: .whitespaces).isEmpty, let v = p.ask(InputText.askDescription) {
             d.text = v
         }
         let scale = (1...5).map(String.init)
-        if d.probability == nil, let v = p.ask(LocalizedText(nb: "Sannsynlighet", en: "Probability"), allowed: scale) {
+        if d.probability == nil, let v = p.ask(InputText.askProbability, allowed: scale) {
             d.probability = Int(v)
         }
-        if d.consequence == nil, let v = p.ask(LocalizedText(nb: "Konsekvens", en: "Consequence"), allowed: scale) {
+        if d.consequence == nil, let v = p.ask(InputText.askConsequence, allowed: scale) {
             d.consequence = Int(v)
         }
         if kind == .manipulation {
-            if d.target == nil, let v = p.ask(LocalizedText(nb: "Mål", en: "Target"), allowed: ManipulationTarget.allCases.map(\.rawValue)) {
+            if d.target == nil, let v = p.ask(InputText.askTarget, allowed: ManipulationTarget.allCases.map(\.rawValue)) {
                 d.target = ManipulationTarget(rawValue: v)
             }
-            if d.inWorkingHours == nil, let v = p.ask(LocalizedText(nb: "I arbeidstid (ja/nei)", en: "In working hours (yes/no)"),
-                                                       allowed: language == .nb ? ["ja", "nei"] : ["yes", "no"]) {
+            if d.inWorkingHours == nil, let v = p.ask(InputText.askWorkingHours,
+                                                       allowed: InputText.yesNo(language)) {
                 d.inWorkingHours = (v == "ja" || v == "yes")
             }
         }
         if kind == .threat, d.source == nil,
-           let v = p.ask(LocalizedText(nb: "Kilde", en: "Source"), allowed: ThreatSource.allCases.map(\.rawValue)) {
+           let v = p.ask(InputText.askSource, allowed: ThreatSource.allCases.map(\.rawValue)) {
             d.source = ThreatSource(rawValue: v)
         }
     }
@@ -158,14 +178,10 @@ struct LogRunner {
             let user: String? = if case .embedded = options.target.location { options.target.user } else { nil }
             try spool.write(draft, user: user)
         } catch {
-            CLI.stderr(language == .nb
-                ? "vaktlogg: databasen kan ikke nås, og oppføringen kunne IKKE lagres lokalt (\(error)). Noter den på papir."
-                : "vaktlogg: the database cannot be reached and the entry could NOT be saved locally (\(error)). Write it down on paper.")
-            throw ExitCode(70)
+            CLI.fail(CLIText.notSpooled("\(error)"), language: language)
+            throw ExitStatus.internal
         }
-        CLI.stderr(language == .nb
-            ? "vaktlogg: databasen kan ikke nås (\(reason)). Oppføringen er lagret lokalt i køen og leveres med `vaktlogg sync`."
-            : "vaktlogg: the database cannot be reached (\(reason)). The entry is saved locally in the spool; deliver it with `vaktlogg sync`.")
+        CLI.fail(CLIText.spooled(reason: reason), language: language)
         SpoolReminder.remind(spool, language: language)
     }
 }

@@ -1,19 +1,13 @@
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// What `log` prints.
 enum LogText {
     static func human(_ e: LoggedEntry) -> LocalizedText {
-        var nb = e.alreadyStored ? "Allerede registrert \(e.ref)" : "Registrert \(e.ref)"
-        var en = e.alreadyStored ? "Already stored \(e.ref)" : "Logged \(e.ref)"
-        nb += " · \(e.priority.rawValue) · risiko \(e.riskScore) (\(e.band.rawValue))"
-        en += " · \(e.priority.rawValue) · risk \(e.riskScore) (\(e.band.rawValue))"
-        for a in e.actions {
-            nb += "\n  ! " + a.nb
-            en += "\n  ! " + a.en
-        }
-        return LocalizedText(nb: nb, en: en)
+        EntryText.logged(ref: e.ref, alreadyStored: e.alreadyStored, priority: e.priority, score: e.riskScore, band: e.band,
+                         actions: e.actions)
     }
 
     /// `{"ref": …, "priority": …, …}`, keys sorted (a stable, documented shape).
@@ -40,8 +34,6 @@ enum SpoolReminder {
     static func remind(_ spool: Spool, language: Language) {
         let n = spool.count
         guard n > 0 else { return }
-        CLI.stderr(language == .nb
-            ? "Merk: \(n) oppføring(er) venter i den lokale køen. Kjør `vaktlogg sync` når databasen er tilgjengelig."
-            : "Note: \(n) entr\(n == 1 ? "y" : "ies") wait in the local spool. Run `vaktlogg sync` when the database is available.")
+        CLI.stderr(CLIText.spoolWaiting(n)(language))
     }
 }

@@ -3,6 +3,7 @@ import VaktloggCore
 
 #if canImport(Glibc)
 import Glibc
+import VaktloggText
 #endif
 
 /// Asks for missing fields on a terminal, listing the allowed values. Off the terminal (scripts,
@@ -16,12 +17,12 @@ struct Prompter {
     func ask(_ question: LocalizedText, allowed: [String] = []) -> String? {
         let hint = allowed.isEmpty ? "" : " [\(allowed.joined(separator: ", "))]"
         while true {
-            FileHandle.standardError.write(Data("\(question(language))\(hint): ".utf8))
+            CLI.stderr("\(question(language))\(hint): ", terminator: "")
             guard let line = readLine() else { return nil }
             let answer = line.trimmingCharacters(in: .whitespaces)
             if answer.isEmpty { continue }
             if allowed.isEmpty || allowed.contains(answer) { return answer }
-            FileHandle.standardError.write(Data((language == .nb ? "  ugyldig verdi\n" : "  invalid value\n").utf8))
+            CLI.stderr(InputText.invalidValue(language))
         }
     }
 }

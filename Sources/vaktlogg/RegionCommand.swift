@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import VaktloggText
 import VaktloggCore
 
 /// `vaktlogg region add|list`: the regions units belong to (administrators add them).
@@ -26,7 +27,7 @@ struct RegionCommand: ParsableCommand {
             let l = options.language
             let region = try StoreCommand.reporting(l) { try NewRegion(code: code, name: name) }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addRegion(region) }
-            print(AdminText.regionAdded(added)(l))
+            print(AdminText.regionAdded(code: added.code, name: added.name)(l))
         }
     }
 

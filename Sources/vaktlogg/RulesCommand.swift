@@ -1,4 +1,5 @@
 import ArgumentParser
+import VaktloggText
 
 /// `vaktlogg rules …`: the strategy's rules without a database — show the active rule set,
 /// validate a rule file, evaluate requests (the JSON-lines contract) and explain a rule.

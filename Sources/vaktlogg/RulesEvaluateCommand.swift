@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rules
+import VaktloggText
 
 /// `vaktlogg rules evaluate`: JSON lines in on standard input, one JSON result per line out, in
 /// order. Exit 0 when every line was answered, 65 when any line was an error. No database.
@@ -14,6 +15,6 @@ struct RulesEvaluateCommand: ParsableCommand {
         let engine = RulesEngine(ruleSet: try options.activeRuleSet().ruleSet)
         let lines = AnyIterator { readLine(strippingNewline: true) }
         let ok = RulesContract.evaluate(lines: lines, engine: engine) { print($0) }
-        if !ok { throw ExitCode(65) }
+        if !ok { throw ExitStatus.badData }
     }
 }

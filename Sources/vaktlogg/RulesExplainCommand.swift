@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg rules explain [RULE]`: a rule's kind, its Norwegian source text and a paraphrase;
 /// without RULE, the list of rule ids.
@@ -13,11 +14,10 @@ struct RulesExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Regelens id, f.eks. tier1_over_order.", valueName: "RULE"))
     var rule: String?
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let l = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
+        let l = global.language
         guard let rule else {
             print(RulesText.knownRules(l))
             print(Self.listing)
@@ -26,7 +26,7 @@ struct RulesExplainCommand: ParsableCommand {
         guard let id = RuleID(rawValue: rule) else {
             RulesIO.stderr(RulesText.unknownRule(rule)(l))
             RulesIO.stderr(Self.listing)
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         let e = RuleCatalogue.entry(id)
         print("""

@@ -2,16 +2,16 @@ import ArgumentParser
 import Foundation
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// Options every `rules` subcommand shares: which rule set, which language.
 struct RulesOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("Regelfil (JSON) i stedet for standardregelsettet.", valueName: "FILE"))
     var rulesFile: String?
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var global: GlobalOptions
 
-    var language: Language { Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+    var language: Language { global.language }
 
     /// The active rule set and where it came from (`default` or the file path).
     func activeRuleSet() throws -> (ruleSet: RuleSet, source: String) {
@@ -23,26 +23,24 @@ struct RulesOptions: ParsableArguments {
         } catch {
             RulesIO.report(error.errors, file: path, language: language)
             RulesIO.stderr(RulesText.invalidActive(path)(language))
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 }
 
 /// Reading files and writing diagnostics for the rules commands.
 enum RulesIO {
-    static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
+    static func stderr(_ text: String) { CLI.stderr(text) }
 
     /// The file's text, or exit 64 (a file the user named that cannot be read is a usage error).
     static func read(_ path: String, language: Language) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             stderr(RulesText.cannotRead(path)(language))
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         guard let text = String(data: data, encoding: .utf8) else {
             stderr(RulesText.notUTF8(path)(language))
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
         return text
     }

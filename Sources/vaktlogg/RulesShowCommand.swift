@@ -1,6 +1,7 @@
 import ArgumentParser
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg rules show [--json]`: the active rule set — version, hash and contents.
 struct RulesShowCommand: ParsableCommand {

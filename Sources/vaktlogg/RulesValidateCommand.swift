@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg rules validate FILE`: accept or refuse a rule file, naming field, line and reason.
 struct RulesValidateCommand: ParsableCommand {
@@ -12,14 +13,13 @@ struct RulesValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Regelfilen (JSON).", valueName: "FILE"))
     var file: String
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb (standard) eller en.", valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var global: GlobalOptions
 
     @Flag(name: .long, help: "Skriv resultatet som JSON på standard ut.")
     var json = false
 
     func run() throws {
-        let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
+        let language = global.language
         let text = try RulesIO.read(file, language: language)
         do throws(RuleSetLoadError) {
             let set = try RuleSet.load(json: text)
@@ -43,7 +43,7 @@ struct RulesValidateCommand: ParsableCommand {
                 RulesIO.report(error.errors, file: file, language: language)
                 RulesIO.stderr(RulesText.invalid(file, error.errors.count)(language))
             }
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 }

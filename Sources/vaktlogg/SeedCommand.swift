@@ -3,6 +3,7 @@ import Foundation
 import Store
 import VaktloggCore
 import Postgres
+import VaktloggText
 
 /// `vaktlogg seed --demo`: fill an empty database with the demonstration data set.
 struct SeedCommand: ParsableCommand {
@@ -14,8 +15,9 @@ struct SeedCommand: ParsableCommand {
     @OptionGroup var options: ConnectionOptions
 
     func validate() throws {
-        guard demo else { throw ValidationError("oppgi --demo (only the demonstration data set exists)") }
-        guard (1...730).contains(days) else { throw ValidationError("--days must be 1–730") }
+        let l = options.language
+        guard demo else { throw ValidationError(CLIText.seedNeedsDemo(l)) }
+        guard (1...730).contains(days) else { throw ValidationError(CLIText.seedDays(l)) }
     }
 
     func run() throws {
@@ -29,17 +31,13 @@ struct SeedCommand: ParsableCommand {
         defer { owner.close() }
         let seeder = DemoSeeder(owner: owner)
         if ifEmpty, try CLI.perform(language: language, { try seeder.hasEntries() }) {
-            print(language == .nb ? "Databasen har allerede oppføringer; demodata ikke lagt inn." : "The database already holds entries; no demo data added.")
+            print(CLIText.seedNotEmpty(language))
             return
         }
         let summary = try CLI.perform(language: language) { try seeder.seed(days: days) }
-        print(language == .nb
-              ? "Demodata lagt inn: \(summary.units) enheter, \(summary.users) brukere, \(summary.entries) oppføringer, \(summary.events) hendelser i livsløpet."
-              : "Demo data seeded: \(summary.units) units, \(summary.users) users, \(summary.entries) entries, \(summary.events) lifecycle events.")
+        print(CLIText.seeded(units: summary.units, users: summary.users, entries: summary.entries, events: summary.events)(language))
         if case .embedded = options.target.location {
-            print(language == .nb
-                  ? "Prøv: vaktlogg list --user kari.lund   (sikkerhetsleder, Bjørkvik og Fjellheim)"
-                  : "Try: vaktlogg list --user kari.lund   (security coordinator, Bjørkvik and Fjellheim)")
+            print(CLIText.seedHint(language))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg shift start|note|handover|accept|show`: the shift log (vaktlogg) with handover.
 ///

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import Rules
+import VaktloggText
 
 /// `vaktlogg show REF`: the original, its amendments, the full history and the rule trace in words.
 struct ShowCommand: ParsableCommand {
@@ -13,68 +15,95 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let d = try StoreCommand.run(options) { try EntryRepository(connection: $0).detail(ref: ref) }
-        print(json ? JSONText.encode(Self.json(d)) : Self.text(d, nb: language == .nb))
+        print(json ? JSONText.encode(Self.json(d)) : Self.text(d, language))
     }
 
-    static func text(_ d: EntryDetail, nb: Bool) -> String {
+    static func text(_ d: EntryDetail, _ l: Language) -> String {
         let s = d.summary
+        let E = EntryText.self
         var out: [String] = []
-        out.append("\(s.ref) · \(s.priority.rawValue) · \(s.kind.rawValue)/\(s.category) · \(StatusText.name(s.status.code)(nb ? .nb : .en))")
-        out.append((nb ? "Enhet: " : "Unit: ") + s.unit + (s.assignee.map { nb ? " · tildelt \($0)" : " · assigned to \($0)" } ?? ""))
-        out.append((nb ? "Skjedde: " : "Occurred: ") + OsloTime.format(s.occurredAt) + (nb ? " · meldt: " : " · reported: ")
-                   + OsloTime.format(s.reportedAt) + (nb ? " · lagret: " : " · stored: ") + OsloTime.format(d.recordedAt))
-        out.append((nb ? "Meldt av: " : "Reported by: ") + (d.reporter ?? (nb ? "(skjermet)" : "(sealed)")))
-        out.append((nb ? "Område: " : "Domain: ") + d.domain.rawValue + " · " + (nb ? "interesser: " : "interests: ")
-                   + d.interests.map { TraceWords.interestName($0.rawValue, nb: nb) }.joined(separator: ", "))
-        out.append((nb ? "Risiko: " : "Risk: ") + "\(d.probability) × \(d.consequence) = \(d.probability * d.consequence)"
-                   + (s.riskScore != d.probability * d.consequence ? (nb ? " (nå \(s.riskScore))" : " (now \(s.riskScore))") : ""))
-        for (k, v) in d.attributes { out.append("\(k): \(v)") }
+        out.append("\(s.ref) · \(s.priority.rawValue) · \(s.kind.label(l)): \(EntryCategory.label(kind: s.kind, code: s.category)(l)) · \(s.status.label(l))")
+        out.append("\(E.unit(l)): \(s.unit)" + (s.assignee.map { " · " + E.assignedTo($0)(l) } ?? ""))
+        out.append("\(E.occurred(l)): \(OsloTime.format(s.occurredAt)) · \(E.reported(l)): \(OsloTime.format(s.reportedAt))"
+                   + " · \(E.stored(l)): \(OsloTime.format(d.recordedAt))")
+        out.append("\(E.reportedBy(l)): " + (d.reporter ?? E.sealed(l)))
+        out.append("\(E.domain(l)): \(d.domain.label(l)) · \(E.interests(l)): "
+                   + d.interests.map { $0.label(l) }.joined(separator: ", "))
+        let product = d.probability * d.consequence
+        out.append("\(E.riskHeading(l)): \(d.probability) × \(d.consequence) = \(product)"
+                   + (s.riskScore != product ? " " + E.riskNow(s.riskScore)(l) : ""))
+        for (k, v) in d.attributes { out.append("\(E.field(k)(l)): \(value(k, v, l))") }
         if !d.persons.isEmpty {
-            out.append((nb ? "Personer: " : "Persons: ") + d.persons.map { "\($0.role.rawValue):\($0.ref)" }.joined(separator: ", "))
+            out.append("\(E.persons(l)): " + d.persons.map { "\($0.role.label(l)) \($0.ref)" }.joined(separator: ", "))
         }
         out.append("")
-        out.append(nb ? "Opprinnelig tekst:" : "Original text:")
+        out.append(E.originalText(l))
         out.append("  " + d.originalText.replacingOccurrences(of: "\n", with: "\n  "))
         if s.amendmentCount > 0 {
-            out.append(nb ? "Gjeldende tekst (etter \(s.amendmentCount) rettelse(r)):" : "Current text (after \(s.amendmentCount) amendment(s)):")
+            out.append(E.currentText(after: s.amendmentCount)(l))
             out.append("  " + s.text.replacingOccurrences(of: "\n", with: "\n  "))
         }
         if !d.deadlines.isEmpty {
             out.append("")
-            out.append(nb ? "Frister:" : "Deadlines:")
+            out.append(E.deadlines(l))
             for (name, due) in d.deadlines {
-                let late = due < Date() ? (nb ? " FORFALT" : " OVERDUE") : ""
-                out.append("  \(TraceWords.deadlineName(name, nb: nb)): \(OsloTime.format(due))\(late)")
+                let late = due < Date() ? " " + E.overdue(l) : ""
+                out.append("  \(EventText.deadline(name)(l)): \(OsloTime.format(due))\(late)")
             }
         }
         out.append("")
-        out.append(nb ? "Historikk:" : "History:")
-        out.append("  \(OsloTime.format(s.reportedAt))  \(d.reporter ?? "—")  " + (nb ? "registrert" : "registered"))
+        out.append(E.history(l))
+        out.append("  \(OsloTime.format(s.reportedAt))  \(d.reporter ?? "—")  \(E.registered(l))")
         for h in d.history {
-            var line = "  \(OsloTime.format(h.at))  \(h.actor)  \(h.what)"
+            var line = "  \(OsloTime.format(h.at))  \(h.actor ?? E.sealed(l))  \(EventText.label(h.what)(l))"
             if let a = h.assignee { line += " → \(a)" }
-            if let t = h.text { line += ": \(t)" }
-            if let data = h.data { line += " (" + Self.fields(data, nb: nb) + ")" }
+            // A measure without a description is stored with its type as the text: name it.
+            if let t = h.text { line += ": " + (h.what == "measure" ? value("type", t, l) : t) }
+            if let data = h.data { line += " (" + Self.fields(data, l) + ")" }
             out.append(line)
         }
         out.append("")
-        out.append((nb ? "Regelvurdering (regelsett " : "Rule judgement (rule set ") + d.rulesVersion + "):")
-        for line in TraceWords.lines(d.traceJSON, language: nb) { out.append("  • " + line) }
-        out.append((nb ? "Kjedehash: " : "Chain hash: ") + d.rowHash)
+        out.append(E.ruleJudgement(d.rulesVersion)(l))
+        for line in TraceWords.lines(d.trace, language: l) { out.append("  • " + line) }
+        out.append("\(E.chainHash(l)): \(d.rowHash ?? E.shownToAuditors(l))")
         return out.joined(separator: "\n")
     }
 
-    /// `key: value, …` of a JSON object, nulls left out, for the history lines.
-    static func fields(_ json: String, nb: Bool) -> String {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return json }
-        return object.keys.sorted().compactMap { key -> String? in
-            switch object[key] {
-            case nil, is NSNull: return nil
-            case let a as [Any]: return "\(key): " + a.map { "\($0)" }.joined(separator: ",")
-            case let b as Bool: return "\(key): \(b ? (nb ? "ja" : "yes") : (nb ? "nei" : "no"))"
-            case let v?: return "\(key): \(v)"
+    /// `field: value, …` of a JSON object, nulls left out, for the history lines; codes as labels.
+    /// Decoded as `JSONValue`, so a flag (`true`) and a number (`1`) stay apart.
+    static func fields(_ json: String, _ l: Language) -> String {
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { return json }
+        func scalar(_ key: String, _ v: JSONValue) -> String? {
+            switch v {
+            case .null: nil
+            case .bool(let b): b ? EntryText.yes(l) : EntryText.no(l)
+            case .string(let s): value(key, s, l)
+            case .int(let i): value(key, String(i), l)
+            case .array(let items): items.compactMap { scalar(key, $0) }.joined(separator: ", ")
+            default: v.canonicalJSON
             }
+        }
+        return object.keys.sorted().compactMap { key -> String? in
+            scalar(key, object[key]!).map { "\(EntryText.field(key)(l)): \($0)" }
         }.joined(separator: ", ")
+    }
+
+    /// A stored value shown by its label when the field holds a code.
+    static func value(_ key: String, _ raw: String, _ l: Language) -> String {
+        let label: LocalizedText? = switch key {
+        case "purpose", "burdens", "interests", "add_interests": Interest(rawValue: raw)?.label
+        case "type": MeasureType(rawValue: raw)?.label
+        case "outcome": Outcome(rawValue: raw)?.label ?? (raw == "justified" ? OutcomeText.justified : nil)
+        case "restrictiveness": Int(raw).flatMap(Restrictiveness.init(rawValue:))?.label
+        case "source": ThreatSource(rawValue: raw)?.label
+        case "target": ManipulationTarget(rawValue: raw)?.label
+        case "source_reliability", "reliability": SourceReliability(rawValue: raw)?.label
+        case "information_credibility", "credibility": InformationCredibility(rawValue: raw)?.label
+        case "domain": SecurityDomain(rawValue: raw)?.label
+        case "band": RiskBand(rawValue: raw)?.label
+        default: nil
+        }
+        return label?(l) ?? raw
     }
 
     static func json(_ d: EntryDetail) -> [String: Any] {
@@ -88,12 +117,12 @@ struct ShowCommand: ParsableCommand {
         o["attributes"] = Dictionary(uniqueKeysWithValues: d.attributes)
         o["deadlines"] = Dictionary(uniqueKeysWithValues: d.deadlines.map { ($0.0, OsloTime.rfc3339($0.1)) })
         o["history"] = d.history.map { h -> [String: Any] in
-            ["at": OsloTime.rfc3339(h.at), "actor": h.actor, "what": h.what, "text": h.text ?? NSNull(),
+            ["at": OsloTime.rfc3339(h.at), "actor": h.actor ?? NSNull(), "what": h.what, "text": h.text ?? NSNull(),
              "assignee": h.assignee ?? NSNull(), "data": h.data ?? NSNull()]
         }
         o["rules_version"] = d.rulesVersion
         o["trace"] = (try? JSONSerialization.jsonObject(with: Data(d.traceJSON.utf8))) ?? []
-        o["row_hash"] = d.rowHash
+        o["row_hash"] = d.rowHash ?? NSNull()
         return o
     }
 }

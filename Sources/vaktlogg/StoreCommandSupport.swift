@@ -3,6 +3,7 @@ import Foundation
 import Postgres
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// Running a command against the Store: connect, call, and turn a refusal into its message and
 /// exit status (design.md §6: 65 bad data, 77 not permitted, 69 unreachable, 70 internal).

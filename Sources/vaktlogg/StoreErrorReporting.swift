@@ -2,28 +2,19 @@ import ArgumentParser
 import Postgres
 import Store
 import VaktloggCore
+import VaktloggText
 
 extension CLI {
-    /// The exit status for each kind of Store failure (design.md §6) — the one place it is decided.
-    static func exitCode(for category: StoreError.Category) -> ExitCode {
-        switch category {
-        case .invalid: ExitCode(65)
-        case .forbidden: ExitCode(77)
-        case .unavailable: ExitCode(69)
-        case .internal: ExitCode(70)
-        }
-    }
-
     /// Prints a Store error in the user's language and returns the exit code to throw.
     static func report(_ error: StoreError, language: Language) -> ExitCode {
         stderr("vaktlogg: " + error.formatted(language))
-        return exitCode(for: error.category)
+        return ExitStatus.of(error)
     }
 
     /// Prints a refusal of the CLI's own input checks (`field: message`) and returns exit 65.
     static func reportInvalid(field: String, _ message: LocalizedText, language: Language) -> ExitCode {
         stderr("vaktlogg: \(field): " + message(language))
-        return exitCode(for: .invalid)
+        return ExitStatus.badData
     }
 
     /// Runs a Store operation, turning its errors into messages and exit codes (design.md §6).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 import Postgres
 
 /// `vaktlogg sync`: deliver spooled entries exactly once, in the order they were logged.
@@ -19,12 +20,11 @@ struct SyncCommand: ParsableCommand {
         let spool = Spool(directory: options.spoolDirectory)
         let (items, unreadable) = spool.pending()
         for u in unreadable {
-            CLI.stderr(language == .nb ? "vaktlogg: kan ikke lese køfilen \(u.file.path); den er latt urørt"
-                                       : "vaktlogg: cannot read spool file \(u.file.path); it is left in place")
+            CLI.fail(CLIText.unreadableSpoolFile(u.file.path), language: language)
         }
         if items.isEmpty {
-            if !json { print(language == .nb ? "Køen er tom." : "The spool is empty.") }
-            if !unreadable.isEmpty { throw ExitCode(65) }
+            if !json { print(CLIText.spoolEmpty(language)) }
+            if !unreadable.isEmpty { throw ExitStatus.badData }
             return
         }
         let connection = try options.connect()
@@ -41,15 +41,13 @@ struct SyncCommand: ParsableCommand {
                                            "already_stored": logged.alreadyStored,
                                            "reported_at": item.draft.reportedAt.map(OsloTime.rfc3339) ?? NSNull()]))
                 } else if logged.alreadyStored {
-                    print(language == .nb ? "Allerede levert: \(logged.ref) (meldt \(reported))" : "Already delivered: \(logged.ref) (reported \(reported))")
+                    print(CLIText.alreadyDelivered(ref: logged.ref, reported: reported)(language))
                 } else {
-                    print(language == .nb ? "Levert: \(logged.ref) · \(logged.priority.rawValue) (meldt \(reported))"
-                                          : "Delivered: \(logged.ref) · \(logged.priority.rawValue) (reported \(reported))")
+                    print(CLIText.delivered(ref: logged.ref, priority: logged.priority.rawValue, reported: reported)(language))
                 }
             } catch let error as StoreError where error.category == .unavailable {
-                CLI.stderr(language == .nb ? "vaktlogg: forbindelsen brøt; resten blir liggende i køen"
-                                           : "vaktlogg: the connection broke; the rest stays in the spool")
-                throw ExitCode(69)
+                CLI.fail(CLIText.connectionLost, language: language)
+                throw ExitStatus.unavailable
             } catch let error as StoreError {
                 failed = true
                 CLI.stderr("vaktlogg: \(item.file.lastPathComponent): " + error.formatted(language))
@@ -57,6 +55,6 @@ struct SyncCommand: ParsableCommand {
         }
         let left = spool.count
         if left > 0 { SpoolReminder.remind(spool, language: language) }
-        if failed || !unreadable.isEmpty { throw ExitCode(65) }
+        if failed || !unreadable.isEmpty { throw ExitStatus.badData }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg unit add|list`: prisons, departments and probation offices.
 struct UnitCommand: ParsableCommand {
@@ -20,8 +21,8 @@ struct UnitCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Enhetens navn.", valueName: "NAME"))
         var name: String
 
-        @Option(name: .long, help: ArgumentHelp(
-            "Type: \(UnitType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "TYPE"))
+        // A string, not an enum: the Store checks it and names every type with its label.
+        @Option(name: .long, help: ArgumentHelp("Type: \(CodeLabels.allowed(UnitType.self, .nb)).", valueName: "TYPE"))
         var type: String
 
         @Option(name: .long, help: ArgumentHelp("Regionkode (se vaktlogg region list).", valueName: "CODE"))
@@ -38,7 +39,7 @@ struct UnitCommand: ParsableCommand {
                 try NewUnit(code: code, name: name, type: type, region: region, securityLevel: securityLevel)
             }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addUnit(unit) }
-            print(AdminText.unitAdded(added)(l))
+            print(AdminText.unitAdded(code: added.code, name: added.name, type: added.type, region: added.region, securityLevel: added.securityLevel)(l))
         }
     }
 

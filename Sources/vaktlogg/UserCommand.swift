@@ -1,6 +1,7 @@
 import ArgumentParser
 import Store
 import VaktloggCore
+import VaktloggText
 
 /// `vaktlogg user add|list|disable|enable`: accounts, their role and units. A user is also a PostgreSQL
 /// login role, so what the database enforces (row-level security, privileges) follows the person.
@@ -19,8 +20,9 @@ struct UserCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Brukernavn (innlogging), f.eks. kari.nordmann.", valueName: "NAME"))
         var name: String
 
-        @Option(name: .long, help: ArgumentHelp(
-            "Rolle: \(UserRole.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ROLE"))
+        // A string, not an enum: the Store checks it (as it will for the HTTP API) and names every
+        // role with its label in the user's language.
+        @Option(name: .long, help: ArgumentHelp("Rolle: \(CodeLabels.allowed(UserRole.self, .nb)).", valueName: "ROLE"))
         var role: String
 
         @Option(name: .customLong("unit"), help: ArgumentHelp(
@@ -38,7 +40,7 @@ struct UserCommand: ParsableCommand {
                 try NewUser(name: name, role: role, units: units, fullName: fullName)
             }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addUser(user) }
-            print(AdminText.userAdded(added)(l))
+            print(AdminText.userAdded(name: added.name, role: added.role, units: added.units, homeUnit: added.homeUnit)(l))
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VaktloggText
 
 /// The `vaktlogg` command: parses, calls a library, prints. Nothing else lives here.
 @main
@@ -15,4 +16,9 @@ struct Vaktlogg: ParsableCommand {
             VerifyCommand.self, RulesCommand.self, DatabaseCommand.self, DashboardCommand.self,
         ]
     )
+
+    /// Parses with `--lang`/`--user` accepted before the subcommand too (``GlobalOptions``).
+    static func main() {
+        main(GlobalOptions.reordered(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Store
 import VaktloggCore
+import VaktloggText
 import Postgres
 
 /// `vaktlogg verify`: recomputes each visible unit's hash chain in the database, names the first
@@ -64,20 +65,20 @@ struct VerifyCommand: ParsableCommand {
             guard broken == 0 else {
                 // A head of a broken chain would anchor the tampering: refuse rather than write it.
                 CLI.fail(VerifyText.notExported(exportHead), language: l)
-                throw ExitCode(65)
+                throw ExitStatus.badData
             }
             do {
                 try Data(ChainHead.file(results.map(\.exportedHead)).utf8)
                     .write(to: URL(fileURLWithPath: exportHead), options: .atomic)
             } catch {
                 CLI.fail(VerifyText.cannotWrite(exportHead), language: l)
-                throw ExitCode(73)
+                throw ExitStatus.cannotCreate
             }
             if !json { CLI.stderr(VerifyText.exported(results.count, exportHead)(l)) }
         }
         if broken > 0 {
             CLI.fail(VerifyText.brokenSummary(broken, results.count), language: l)
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 
@@ -85,13 +86,13 @@ struct VerifyCommand: ParsableCommand {
     private func readAnchors(_ path: String, language l: Language) throws -> [ChainHead] {
         guard let data = FileManager.default.contents(atPath: path) else {
             CLI.fail(VerifyText.cannotRead(path), language: l)
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         do {
             return try ChainHead.parse(String(decoding: data, as: UTF8.self))
         } catch let error as ChainHeadFileError {
             CLI.fail(VerifyText.notAHeadFile(path, line: error.line), language: l)
-            throw ExitCode(65)
+            throw ExitStatus.badData
         }
     }
 }

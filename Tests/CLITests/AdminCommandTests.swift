@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Testing
 import VaktloggTestSupport
 
@@ -46,7 +47,7 @@ import VaktloggTestSupport
                 == "OSLO,TROMSO")
 
         // An entry at OSLO, to be counted as open.
-        try db.sql(Self.deviationInsert(unit: "OSLO"), user: kari)
+        try db.overdueDeviation(unit: "OSLO", as: kari)
 
         let units = try bin.run(["unit", "list", "--json"], environment: env)
         #expect(units.exitCode == 0, "\(units)")
@@ -171,7 +172,7 @@ import VaktloggTestSupport
     }
 
     @Test func nonAdministratorIsRefusedWith77AndNothingIsWritten() throws {
-        let (db, _) = try Self.setUp()
+        let (db, admin) = try Self.setUp()
         let coordinator = try db.addUser("sikk", role: "security_coordinator", units: ["OSLO"])
         let env = db.environment(user: coordinator)
         let attempts: [[String]] = [
@@ -191,10 +192,18 @@ import VaktloggTestSupport
         #expect(try db.sql("SELECT count(*) FROM pg_roles WHERE rolname = 'eve_\(db.suffix)'") == "0")
         #expect(try db.sql("SELECT count(*) FROM app_users WHERE disabled_at IS NOT NULL") == "0")
 
-        // The database refuses by itself too, for a session that skips the CLI.
-        #expect(throws: (any Error).self) {
-            try db.sql("SELECT admin_add_unit('BERGEN', 'Bergen', 'prison_high', 'OST')", user: coordinator)
+        // The database refuses by itself too, for a session that skips the CLI…
+        let session = try db.connect(user: coordinator)
+        defer { session.close() }
+        let refused = try #require(throws: PostgresError.self) {
+            try session.query("SELECT admin_add_unit('BERGEN', 'Bergen', 'prison_high', 'OST')")
         }
+        #expect(refused.sqlState == "42501" && refused.hint == "vaktlogg:admin_required", "\(refused)")
+        // …and accepts the same call from an administrator's session.
+        let adminSession = try db.connect(user: admin)
+        defer { adminSession.close() }
+        _ = try adminSession.query("SELECT admin_add_unit('BERGEN', 'Bergen', 'prison_high', 'OST')")
+        #expect(try db.sql("SELECT count(*) FROM units WHERE code = 'BERGEN'") == "1")
     }
 
     @Test func disabledUserCanNoLongerConnect() throws {
@@ -213,8 +222,9 @@ import VaktloggTestSupport
         #expect(after.exitCode == 77, "\(after)")
         #expect(after.stderr.contains("innlogging avvist"))
         #expect(after.stdout.isEmpty)
-        // Behind the CLI's back: the login is refused by the database itself.
-        #expect(throws: (any Error).self) { try db.sql("SELECT 1", user: per) }
+        // Behind the CLI's back: the login is refused by the database itself (CONNECT revoked).
+        let login = try #require(throws: PostgresError.self) { try db.connect(user: per) }
+        #expect(login.kind == .connection && login.message.contains("permission denied for database"), "\(login)")
 
         let listed = Self.json(try bin.run(["user", "list", "--json"], environment: env).stdout)
         let p = listed.first { $0["name"] as? String == per } ?? [:]
@@ -255,17 +265,5 @@ import VaktloggTestSupport
                                environment: ["VAKTLOGG_DATABASE_URL": "postgresql://nobody@/nowhere?host=/nonexistent-socket-dir"])
         #expect(down.exitCode == 69, "\(down)")
         #expect(down.stderr.contains("databasen kan ikke nås"))
-    }
-
-    /// An open deviation at `unit`, inserted with plain SQL as a duty officer of the unit; reported 3 days
-    /// ago, its 24-hour acknowledgement deadline (computed by the database) is overdue.
-    static func deviationInsert(unit: String) -> String {
-        """
-        INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests, probability,
-            consequence, rules_version, rules_hash, trace, idempotency_key)
-        VALUES ('deviation', 'door_lock', '\(unit)', now() - interval '3 days', now() - interval '3 days',
-            'correctional_security', 'Dør ulåst', '{security}', 2, 2, 'ksf-2006.1',
-            (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', gen_random_uuid())
-        """
     }
 }

@@ -113,6 +113,17 @@ enum JSON {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] ?? []
     }
 
+    /// The JSON array `text` holds, or nil when it is not one — so an empty list is told apart from
+    /// a command that failed and printed nothing (compare with `== []`-style checks on the result).
+    static func parsedArray(_ text: String) -> [[String: Any]]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]]
+    }
+
+    /// The JSON object `text` holds, or nil when it is not one.
+    static func parsedObject(_ text: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+
     /// A JSON object as compact text (for `--json` standard input).
     static func text(_ object: [String: Any]) -> String {
         String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)

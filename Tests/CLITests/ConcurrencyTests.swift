@@ -33,7 +33,7 @@ import Testing
                     r = try? w.run(officers[i], ["log", "incident", "--category", "unrest", "--text", "Prosess \(i) nr \(j)",
                                                  "--probability", "\(1 + j)", "--consequence", "2", "--unit", unit])
                 } else {
-                    r = try? w.run(officers[i], ["log", "deviation", "--json"], stdin: JSON.text([
+                    r = try? w.run(officers[i], ["log", "deviation", "--input", "-", "--json"], stdin: JSON.text([
                         "kind": "deviation", "category": "count_mismatch", "text": "Prosess \(i) nr \(j)", "probability": 2,
                         "consequence": 2, "unit": unit, "persons": [["role": "inmate", "ref": "INM-\(i)\(j)"]],
                     ]))
@@ -66,7 +66,7 @@ import Testing
                                "idempotency_key": UUID().uuidString, "persons": [["role": "inmate", "ref": "INM-9"]]])
         let results = Locked<[VaktloggBinary.Result]>([])
         Self.together(4) { _ in
-            if let r = try? w.run(officer, ["log", "incident", "--json"], stdin: input) { results.mutate { $0.append(r) } }
+            if let r = try? w.run(officer, ["log", "incident", "--input", "-", "--json"], stdin: input) { results.mutate { $0.append(r) } }
         }
         let answers = results.value.map { JSON.object($0.stdout) }
         #expect(answers.count == 4)

@@ -13,6 +13,7 @@ struct DatabaseMigrateCommandTests {
     }()
 
     @Test func migrateAndStatusWithAURL() throws {
+        try #require(files.count >= 12, "the checkout's sql/ was not found: \(files)")
         let bin = try VaktloggBinary.locate()
         let database = try TestDatabase.create(prefix: "cli")
         let env = ["VAKTLOGG_DATABASE_URL": database.url()]
@@ -35,6 +36,7 @@ struct DatabaseMigrateCommandTests {
         let after = try bin.run(["db", "status", "--lang", "en"], environment: env)
         #expect(after.exitCode == 0)
         #expect(after.stdoutLines.first == "Migrations:")
+        #expect(after.stdoutLines.count == 1 + files.count)
         for (line, file) in zip(after.stdoutLines.dropFirst(), files) {
             #expect(line.hasPrefix("  \(file)") && line.contains("applied 20"), "\(line)")
         }
@@ -49,6 +51,7 @@ struct DatabaseMigrateCommandTests {
     }
 
     @Test func migrateCreatesAndMigratesTheEmbeddedCluster() throws {
+        try #require(files.count >= 12, "the checkout's sql/ was not found: \(files)")
         let bin = try VaktloggBinary.locate()
         let dir = "/tmp/vaktlogg-migrate-\(UUID().uuidString.prefix(8))"
         defer {
@@ -65,6 +68,7 @@ struct DatabaseMigrateCommandTests {
         #expect(status.exitCode == 0, "\(status)")
         #expect(status.stdoutLines.first?.hasPrefix("kjører (pid ") == true)
         #expect(status.stdoutLines.count == 2 + files.count)
+        #expect(status.stdoutLines.dropFirst(2).map { $0.split(separator: " ").first.map(String.init) } == files)
         #expect(status.stdoutLines.dropFirst(2).allSatisfy { $0.contains(" brukt 20") })
         // The first administrator exists, as after any first use.
         let verify = try bin.run(["verify", "--data-dir", dir])

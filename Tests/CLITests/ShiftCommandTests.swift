@@ -17,28 +17,24 @@ import VaktloggTestSupport
         return (db, kari, per)
     }
 
-    /// An open deviation with an acknowledgement deadline in the past (overdue), as `user`.
+    /// An open deviation whose acknowledgement deadline (the rules': 24 hours) has passed, as
+    /// `user`, through the product's write path.
     static func overdueDeviation(_ db: VaktloggTestDatabase, unit: String = "OSLO", as user: String) throws {
-        try db.sql(AdminCommandTests.deviationInsert(unit: unit), user: user)
+        try db.overdueDeviation(unit: unit, as: user)
     }
 
-    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user` (reported a
-    /// minute ago: the database gives it the rule set's 5 minutes to acknowledge).
+    /// An open P1 incident (violence against staff) whose deadline is still ahead, as `user` (reported
+    /// now, through the product: the database gives it the rule set's 5 minutes to acknowledge).
     static func openP1(_ db: VaktloggTestDatabase, as user: String) throws {
-        try db.sql("""
-            INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests, probability,
-                consequence, rules_version, rules_hash, trace, idempotency_key)
-            VALUES ('incident', 'violence_staff', 'OSLO', now() - interval '1 hour', now() - interval '1 minute',
-                'correctional_security', 'Betjent slått', '{life_health,security}', 3, 4, 'ksf-2006.1',
-                (SELECT hash FROM rule_sets WHERE version = 'ksf-2006.1'), '[]', gen_random_uuid())
-            """, user: user)
+        try db.openP1(unit: "OSLO", as: user)
     }
 
     @Test func startNoteHandoverAcceptRecordsBothOfficersAndTimes() throws {
         let (db, kari, per) = try Self.setUp()
         try Self.overdueDeviation(db, as: kari)            // OSLO-1: P2, overdue
         try Self.openP1(db, as: kari)                      // OSLO-2: P1, not yet due
-        try Self.overdueDeviation(db, unit: "BERGEN", as: "vaktlogg")  // another unit: never in OSLO's handover
+        let bergen = try db.addUser("nils", role: "duty_officer", units: ["BERGEN"])
+        try Self.overdueDeviation(db, unit: "BERGEN", as: bergen)  // another unit: never in OSLO's handover
         let asKari = db.environment(user: kari), asPer = db.environment(user: per)
 
         let start = try bin.run(["shift", "start"], environment: asKari)
@@ -52,14 +48,15 @@ import VaktloggTestSupport
 
         let handover = try bin.run(["shift", "handover"], environment: asKari)
         #expect(handover.exitCode == 0, "\(handover)")
-        // The overdue deviation's deadline is the database's (reported 3 days ago + 24 hours).
+        // The overdue deadline is the one the rules gave the deviation (reported 3 days ago + 24 h).
         let dueOslo = try db.sql("SELECT to_char(ack_due AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') FROM entry_state WHERE ref = 'OSLO-1'")
-        let dueUTC = try db.sql("SELECT to_char(ack_due AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM entry_state WHERE ref = 'OSLO-1'")
+        let dueUTC = try db.sql(#"SELECT to_char(ack_due AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM entry_state WHERE ref = 'OSLO-1'"#)
+        #expect(try db.sql("SELECT ack_due > reported_at AND ack_due < now() FROM entry_state WHERE ref = 'OSLO-1'") == "t", "overdue")
         for fragment in [
             "Vaktoverlevering nr.", "— OSLO", "Overlevert av: \(kari) (Kari Nordmann)", "Vakten startet:",
             "Åpne saker: 2 — P1: 1, P2: 1, P3: 0, P4: 0", "Etter status: registrert 2",
-            "Forfalte frister (1):", "OSLO-1", "avvik/door_lock", "frist \(dueOslo)",
-            "Åpne P1 (1):", "OSLO-2", "hendelse/violence_staff",
+            "Forfalte frister (1):", "OSLO-1", "dør eller lås", "frist \(dueOslo)",
+            "Åpne P1 (1):", "OSLO-2", "vold mot tilsatt",
             "Notater i vakten (1):", "\(kari): Runde 1 gjennomført, alt rolig",
             "Venter på mottak: vaktlogg shift accept --handover",
         ] {

@@ -1,7 +1,12 @@
 import EmbeddedPostgres
 import Foundation
+import Postgres
 import PostgresTestSupport
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The offline spool and `vaktlogg sync` end to end: with PostgreSQL unreachable `log` exits 69 and
 /// keeps the entry in a 0600 file; `sync` delivers each exactly once with its original reported
@@ -41,15 +46,17 @@ import Testing
         let officer = try w.user("ola", "duty_officer", ["OSLO"])
         let offline = w.offlineEnvironment(officer)
         for i in 1...2 {
-            let r = try w.bin.run(["log", "incident"] + Self.entry + ["--text", "Funn av hasj \(i)"], environment: offline)
+            // Under a permissive umask: 0600/0700 below must come from the code, not the mask.
+            let r = try w.bin.run(["log", "incident"] + Self.entry + ["--text", "Funn av hasj \(i)"], environment: offline, umask: "000")
             #expect(r.exitCode == 69, "\(r)")
             #expect(r.stdout == "")
             #expect(r.stderr.hasPrefix("vaktlogg: databasen kan ikke nås ("), "\(r)")
             #expect(r.stderr.contains("). Oppføringen er lagret lokalt i køen og leveres med `vaktlogg sync`.\n"))
             #expect(r.stderr.hasSuffix("Merk: \(i) oppføring(er) venter i den lokale køen. Kjør `vaktlogg sync` når databasen er tilgjengelig.\n"))
         }
-        let json = try w.bin.run(["log", "incident", "--json"], environment: offline,
-                                 stdin: JSON.text(["kind": "incident", "category": "fire", "text": "Røyk fra celle", "probability": 2, "consequence": 2]))
+        let json = try w.bin.run(["log", "incident", "--input", "-", "--json"], environment: offline,
+                                 stdin: JSON.text(["kind": "incident", "category": "fire", "text": "Røyk fra celle", "probability": 2, "consequence": 2]),
+                                 umask: "000")
         #expect(json.exitCode == 69, "\(json)")
         let english = try w.bin.run(["log", "deviation", "--category", "maintenance", "--text", "Port henger", "--probability", "1",
                                      "--consequence", "1", "--lang", "en"], environment: offline)
@@ -80,7 +87,8 @@ import Testing
         #expect(syncOffline.exitCode == 69)
         #expect(w.spooled().count == 4)
 
-        Thread.sleep(forTimeInterval: 1.1)  // so that "stored" is visibly later than "reported"
+        // The server's clock before delivery: every entry was reported before it and stored after.
+        let syncStart = try w.sql("SELECT now()")
         let sync = try w.run(officer, ["sync"])
         #expect(sync.exitCode == 0, "\(sync)")
         #expect(sync.stdoutLines.count == 4)
@@ -88,7 +96,7 @@ import Testing
         #expect(sync.stderr == "")
         #expect(w.spooled().isEmpty)
         #expect(try Self.stored(w.sql) == spooled, "each entry once, in order, with the time it was reported")
-        #expect(try w.count("entries", where: "recorded_at > reported_at") == 4)
+        #expect(try w.count("entries", where: "reported_at < '\(syncStart)'::timestamptz AND recorded_at >= '\(syncStart)'::timestamptz") == 4)
         #expect(try w.sql("SELECT string_agg(ref || ':' || reporter, ',' ORDER BY id) FROM entries")
                 == "OSLO-1:\(officer),OSLO-2:\(officer),OSLO-3:\(officer),OSLO-4:\(officer)")
         // The deadlines run from the reported time, not from the delivery.
@@ -138,11 +146,9 @@ import Testing
         }
         let spooled = Self.read(w.spooled())
         let results = Locked<[VaktloggBinary.Result]>([])
-        let threads = (0..<3).map { _ in
-            Thread { if let r = try? w.run(officer, ["sync"]) { results.mutate { $0.append(r) } } }
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            if let r = try? w.run(officer, ["sync"]) { results.mutate { $0.append(r) } }
         }
-        threads.forEach { $0.start() }
-        while results.value.count < 3 && threads.contains(where: { !$0.isFinished }) { Thread.sleep(forTimeInterval: 0.02) }
         #expect(results.value.count == 3)
         #expect(results.value.allSatisfy { $0.exitCode == 0 }, "\(results.value)")
         #expect(w.spooled().isEmpty)
@@ -197,38 +203,48 @@ import Testing
         #expect(sync.stdoutLines.map { String($0.prefix(14)) } == ["Levert: OSLO-2", "Levert: OSLO-3", "Levert: OSLO-4"])
         #expect(try Array(Self.stored(sql).dropFirst()) == first)
 
-        // Now stop the server in the middle of a sync. A test-only trigger slows each insert down so
-        // that the shutdown certainly falls while entries are being delivered.
+        // Now stop the server in the middle of a sync. A test-only trigger makes the ninth delivery
+        // wait for an advisory lock this test holds, so the shutdown falls exactly there: eight
+        // entries delivered, the ninth in flight, fifteen not yet tried. No sleeps, no timing.
         try cluster.stop()
         for i in 1...24 { #expect(try log("Kø \(i)").exitCode == 69) }
         let queued = Self.read(spooled())
         #expect(queued.count == 24)
         try cluster.start()
         _ = try sql("""
-            CREATE FUNCTION test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.15); RETURN NULL; END $$;
-            CREATE TRIGGER zz_test_slow AFTER INSERT ON entries FOR EACH ROW EXECUTE FUNCTION test_slow_insert();
+            CREATE FUNCTION test_hold_ninth() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.text = 'Kø 9' THEN PERFORM pg_advisory_xact_lock(4242015); END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER zz_test_hold AFTER INSERT ON entries FOR EACH ROW EXECUTE FUNCTION test_hold_ninth();
             """)
+        let holder = try Connection(cluster.connectionString(database: "vaktlogg"))
+        _ = try holder.query("SELECT pg_advisory_lock(4242015)")
         let outcome = Locked<VaktloggBinary.Result?>(nil)
-        let syncer = Thread { outcome.mutate { $0 = try? bin.run(["sync"], environment: env) } }
-        syncer.start()
-        var delivered = 0
-        let deadline = Date().addingTimeInterval(60)
-        while delivered < 8 && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            delivered = Int(try sql("SELECT count(*) FROM entries")) ?? 0
+        let done = DispatchGroup()
+        done.enter()
+        Thread { outcome.mutate { $0 = try? bin.run(["sync"], environment: env) }; done.leave() }.start()
+        // Wait for the condition itself: the sync's session is blocked on the lock.
+        while try holder.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+            .first!.decode(Int.self, "n") == 0 {
+            sched_yield()
         }
+        #expect(try sql("SELECT count(*) FROM entries WHERE text LIKE 'Kø %'") == "8")
+        // Stopped while the lock is still held, so the ninth insert never commits.
         try cluster.stop(mode: .immediate)
-        while !syncer.isFinished { Thread.sleep(forTimeInterval: 0.02) }
+        holder.close()
+        done.wait()
         let cut = try #require(outcome.value)
         #expect(cut.exitCode == 69, "\(cut)")
         #expect(cut.stderr.contains("vaktlogg: forbindelsen brøt; resten blir liggende i køen"), "\(cut)")
         let left = spooled().count
-        #expect(left > 0 && left < 24, "the sync was cut off in the middle (\(left) left)")
+        #expect(left == 16, "the ninth entry and the fifteen after it stay spooled (\(left) left)")
 
         try cluster.start()
         let storedBefore = Int(try sql("SELECT count(*) FROM entries")) ?? 0
-        #expect(storedBefore + left >= 28, "nothing lost: every entry is stored or still spooled")
-        _ = try sql("DROP TRIGGER zz_test_slow ON entries")
+        #expect(storedBefore + left == 28, "nothing lost: every entry is stored or still spooled")
+        _ = try sql("DROP TRIGGER zz_test_hold ON entries")
         let resumed = try bin.run(["sync"], environment: env)
         #expect(resumed.exitCode == 0, "\(resumed)")
         #expect(spooled().isEmpty)

@@ -92,18 +92,41 @@ struct VaktloggBinary: Sendable {
         return out
     }
 
-    /// Runs `vaktlogg` with `arguments`, the current environment plus `environment` (a `nil` value
-    /// removes a variable), and `stdin` as standard input; kills it after `timeout` seconds.
+    /// What a child inherits from the test runner: enough to find programs and a home, nothing that
+    /// changes the product's answers (`VAKTLOGG_LANG`, `VAKTLOGG_RULES_FILE`, `VAKTLOGG_USER`,
+    /// `VAKTLOGG_DATABASE_URL`, `LANG`, `TZ` … of the runner must not decide a test).
+    static let inherited = ["PATH", "HOME", "TMPDIR", "VAKTLOGG_PG_BIN", "LLVM_PROFILE_FILE"]
+
+    /// The minimal environment (``inherited``) plus `environment`; a `nil` value removes a variable.
+    static func childEnvironment(_ environment: [String: String?]) -> [String: String] {
+        let parent = ProcessInfo.processInfo.environment
+        var env: [String: String] = [:]
+        for key in inherited { env[key] = parent[key] }
+        if env["PATH"] == nil { env["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        for (key, value) in environment { env[key] = value }
+        return env
+    }
+
+    /// Runs `vaktlogg` with `arguments`, the minimal environment plus `environment` (see
+    /// ``childEnvironment(_:)``), and `stdin` as standard input; kills it after `timeout` seconds.
+    ///
+    /// With `umask` (octal digits, e.g. "000") the child runs under that file-creation mask, so a
+    /// test of file modes does not pass merely because the runner's own mask is strict.
     func run(
-        _ arguments: [String], environment: [String: String?] = [:], stdin: String = "", timeout: TimeInterval = 120
+        _ arguments: [String], environment: [String: String?] = [:], stdin: String = "", timeout: TimeInterval = 120,
+        umask: String? = nil
     ) throws -> Result {
         _ = Self.sigpipeIgnored
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        if let umask {
+            precondition(umask.allSatisfy { ("0"..."7").contains($0) }, "umask is octal digits")
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
+        process.environment = Self.childEnvironment(environment)
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -38,7 +38,7 @@ struct VerifyCommandTests {
         #expect(export.stderr.contains("2 kjedehoder skrevet til \(file)"))
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
-        let heads = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let heads = try lines.map { try #require(JSON.parsedObject(String($0)), "not a JSON object: \($0)") }
         #expect(heads.map { $0["unit"] as? String } == ["BERGEN", "OSLO"])
         #expect(heads[1]["rows"] as? Int == 6)
         #expect(heads[1]["head"] as? String == osloHead)
@@ -75,7 +75,7 @@ struct VerifyCommandTests {
 
         let json = try bin.run(["verify", "--json", "--unit", "OSLO"], environment: db.environment(user: officer))
         #expect(json.exitCode == 65)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let object = try #require(JSON.parsedObject(json.stdout), "not a JSON object: \(json)")
         #expect(object["ok"] as? Bool == false)
         #expect(object["problem"] as? String == "content_changed")
         #expect(object["broken_table"] as? String == "entries")

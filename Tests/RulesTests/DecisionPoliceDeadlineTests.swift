@@ -49,6 +49,10 @@ import VaktloggCore
         #expect(j["decision_required"].bool == true)
         #expect(j["deadline_hours"].int == 24)
         let no = answer(#"{"check":"police","threat":{"organised_crime_criteria":[1],"infoflyt_subject":false}}"#)
+        // Accepted (not an error line, which also lacks deadline_hours), and no decision is due.
+        #expect(no.ok)
+        #expect(no.json["error"] == .null)
+        #expect(no.json["decision_required"].bool == false)
         #expect(no.json["deadline_hours"] == .null)
         let missing = answer(#"{"check":"police","threat":{"organised_crime_criteria":[1]}}"#)
         #expect(missing.json["error"]["field"].string == "threat.infoflyt_subject")

@@ -49,6 +49,18 @@ import VaktloggCore
         #expect(fromPretty.hash == RuleSet.default.hash)
     }
 
+    /// The default rule set's hash, computed outside this code: Python's `hashlib.sha256` over
+    /// `json.dumps(rule_set, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` of
+    /// `vaktlogg rules show --json`. A change to the default rules, to the canonical form or to the
+    /// SHA-256 implementation changes it; a deliberate rule change updates it here, reviewed.
+    static let defaultHashComputedElsewhere = "0e5aadbfe2e6f0c2262c1b74361c3448f0e77b161b9c7dca565abf690e807abf"
+
+    @Test func defaultHashIsPinnedToADigestComputedOutsideTheCode() {
+        #expect(RuleSet.default.hash == Self.defaultHashComputedElsewhere)
+        #expect(SHA256Digest.hex(RuleSet.default.canonicalJSON) == Self.defaultHashComputedElsewhere)
+        #expect(RuleSet.default.version == "ksf-2006.1")
+    }
+
     @Test func hashIsSHA256OfCanonicalJSON() {
         let set = RuleSet.default
         #expect(set.hash == SHA256Digest.hex(set.canonicalJSON))

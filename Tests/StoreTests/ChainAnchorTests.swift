@@ -56,7 +56,12 @@ struct ChainAnchorTests {
         #expect(result.message(.nb).hasSuffix("stemmer med hodet eksportert \(head.verifiedAtText) (seq 6)"))
         // An empty chain's head (the genesis hash) holds too, and heads of other units are ignored.
         let genesis = try ChainVerifier(connection: f.db.connect(user: f.auditor)).verify(unit: "BERGEN").exportedHead
-        #expect(try verifier.verifyAll(against: [genesis, head]).allSatisfy { $0.ok })
+        let all = try verifier.verifyAll(against: [genesis, head])
+        #expect(all.map(\.unit) == ["OSLO"], "the officer sees OSLO's chain, and only it")
+        #expect(all.allSatisfy { $0.ok })
+        let audited = try ChainVerifier(connection: f.db.connect(user: f.auditor)).verifyAll(against: [genesis, head])
+        #expect(audited.map(\.unit) == ["BERGEN", "OSLO"])
+        #expect(audited.map(\.ok) == [true, true])
         #expect(try ChainVerifier(connection: f.db.connect(user: f.auditor)).verify(unit: "BERGEN", against: [genesis]).ok)
     }
 

@@ -10,7 +10,7 @@ struct DemoSeederTests {
         let db = try VaktloggTestDatabase.create(prefix: "seed")
         let owner = try db.connect()
         defer { owner.close() }
-        let summary = try DemoSeeder(owner: owner).seed(days: 90)
+        let summary = try DemoRolesLock.withLock { try DemoSeeder(owner: owner).seed(days: 90) }
         #expect(summary.units == 6)
         #expect(summary.entries > 300)
 
@@ -41,9 +41,10 @@ struct DemoSeederTests {
         let db = try VaktloggTestDatabase.create(prefix: "seed2")
         let owner = try db.connect()
         defer { owner.close() }
-        _ = try DemoSeeder(owner: owner).seed(days: 10)
+        _ = try DemoRolesLock.withLock { try DemoSeeder(owner: owner).seed(days: 10) }
         let count = try db.sql("SELECT count(*) FROM entries")
-        #expect(throws: StoreError.self) { try DemoSeeder(owner: owner).seed(days: 10) }
+        let refused = try #require(throws: StoreError.self) { try DemoRolesLock.withLock { try DemoSeeder(owner: owner).seed(days: 10) } }
+        #expect(refused.category == .invalid, "a refusal, not a fault: \(refused)")
         #expect(try db.sql("SELECT count(*) FROM entries") == count)
         #expect(try DemoSeeder(owner: owner).hasEntries())
     }

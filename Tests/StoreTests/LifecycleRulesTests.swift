@@ -42,10 +42,16 @@ struct LifecycleRulesTests {
         let closed = try life.record(.close(verification: "Stikkprøver uten nye avvik"), on: e.ref)
         #expect(closed.status == .deviation(.closed))
         #expect(closed.nextDue == nil)
+        // Bracketed by the clock read just before and after the call: no threshold, no timing.
+        let before = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let reopened = try life.record(.reopen(reason: "Samme feil igjen"), on: e.ref)
+        let after = Date()
         #expect(reopened.status == .deviation(.underTreatment))
-        let days = try #require(reopened.nextDue).timeIntervalSinceNow / 86_400
-        #expect(days > 29.9 && days <= 30.0, "closing deadline \(days) days ahead")
+        let closeDue = try #require(reopened.nextDue)
+        let period = 30.0 * 86_400
+        #expect(closeDue >= before.addingTimeInterval(period) && closeDue <= after.addingTimeInterval(period),
+                "closing deadline \(closeDue) is 30 days after the reopening (\(before)…\(after))")
+        #expect(try db.sql("SELECT close_due IS NOT NULL AND status = 'under_treatment' FROM entry_state WHERE ref = '\(e.ref)'") == "t")
     }
 
     @Test func aMeasureDueInThePastIsRefusedAndNothingIsWritten() throws {
@@ -56,9 +62,10 @@ struct LifecycleRulesTests {
         try life.record([.acknowledge, .startTreatment(cause: "Rutine uklar")], on: e.ref)
         let yesterday = OsloTime.calendarDate(Date().addingTimeInterval(-86_400))
         let events = try db.sql("SELECT count(*) FROM entry_events")
-        #expect(throws: StoreError.self) {
+        let refused = try #require(throws: StoreError.self) {
             try life.record(.decideMeasure(measure: "Ny sjekkliste", responsible: officer, due: yesterday), on: e.ref)
         }
+        #expect(refused.code == "out_of_range" && refused.field == "due", "\(refused)")
         #expect(try db.sql("SELECT count(*) FROM entry_events") == events)
         #expect(try db.sql("SELECT status FROM entry_state WHERE ref = '\(e.ref)'") == "under_treatment")
     }
@@ -73,7 +80,9 @@ struct LifecycleRulesTests {
         defer { c.close() }
         let draft = DecisionDraft(text: "Overføring", publicSafetySignificant: true, justification: "Rømningsfare",
                                   assessments: [foreign.id])
-        #expect(throws: StoreError.self) { try StoreSession(connection: c).decisions.record(draft, on: e.ref) }
+        let refused = try #require(throws: StoreError.self) { try StoreSession(connection: c).decisions.record(draft, on: e.ref) }
+        #expect(refused.code != .internal, "a refusal with its code, not a fault: \(refused)")
+        #expect(refused.category == .invalid || refused.category == .forbidden, "\(refused)")
         #expect(try db.sql("SELECT count(*) FROM decisions") == "0")
         let own = try StoreSession(connection: c).riskAssessments.record(
             person: "K-2026-0900", unit: "OSLO", probability: 4, consequence: 4, summary: "Vurdert i Oslo")

@@ -29,9 +29,9 @@ public final class DashboardSource {
 
     /// Subscribes to change notifications of the user's units.
     public func listen() throws {
-        // Main still sends every change on `vaktlogg`; with per-unit channels (sql/016) this becomes
-        // `connection.listenForChanges()`, which LISTENs on `my_channels()`.
-        try live().listen("vaktlogg")
+        // One channel per visible unit (`my_channels()`, sql/016); a notification is only a hint
+        // to re-read through row-level security.
+        _ = try live().listenForChanges()
     }
 
     /// Who is logged in, for the status bar.

@@ -1,4 +1,5 @@
 import Postgres
+import VaktloggText
 
 extension Administration {
     /// Adds a region. Refuses a code already in use (`duplicate_region`, field `code`).

@@ -1,3 +1,4 @@
+import Postgres
 public import Rules
 import Postgres
 

@@ -1,5 +1,6 @@
 import Postgres
 import VaktloggCore
+import VaktloggText
 
 extension Administration {
     /// Adds a unit. Refuses a code already in use (`duplicate_unit`, field `code`) and an unknown

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import VaktloggCore
+import VaktloggText
 
 extension Administration {
     /// Adds a user: the login role, the role here, the units (the first is the home unit) and the

@@ -1,4 +1,5 @@
 public import Postgres
+import VaktloggText
 
 /// Regions, units and users: added and disabled through the schema's `admin_*` functions (which
 /// create login roles and refuse non-administrators), listed from the tables.

@@ -1,5 +1,6 @@
 import Foundation
 public import VaktloggCore
+import VaktloggText
 
 /// Checks of administrative input before it reaches the database, so that a refusal names the
 /// field and says what is allowed (the schema's CHECK constraints would only name a constraint).

@@ -1,4 +1,5 @@
 public import VaktloggCore
+import VaktloggText
 
 /// A user to add: checked on construction, so a `NewUser` is always well-formed. Whether the
 /// units exist and the name is free is checked when it is added.

@@ -49,7 +49,7 @@ extension DatabaseTarget {
     private func connect(_ connectionString: String, logger: Logger) throws -> Connection {
         do {
             return try Connection(connectionString, logger: logger)
-        } catch let error as PostgresError where error.kind == .connection {
+        } catch let error as PostgresError where error.isUnavailable {
             throw StoreError.connectionFailure(error)
         }
     }

@@ -58,22 +58,37 @@ public struct DatabaseTarget: Sendable {
     }
 
     /// Connects as the user. In embedded mode a missing, stopped or unmigrated cluster is set up
-    /// first. Throws ``StoreError`` `database_unavailable` when the database cannot be reached at all, `login_refused` when the server refuses the login.
+    /// first. Throws ``StoreError`` `database_unavailable` when the database cannot be reached —
+    /// whatever the phase: refused, reset while checking or migrating, starting up or in recovery,
+    /// or a cluster another process is starting at the same moment — and `login_refused` when the
+    /// server refuses the login.
     public func connect(logger: Logger) throws -> Connection {
-        do {
-            let connection = try Connection(try userConnectionString(), logger: logger)
-            guard case .embedded = location, try !isCurrent(connection) else { return connection }
-            // This binary knows migrations the embedded database has not applied yet: apply them
-            // (an upgrade needs no separate step in embedded mode), then connect again.
-            connection.close()
-        } catch let error as PostgresError where error.kind == .connection {
-            guard case .embedded = location else { throw StoreError.connectionFailure(error) }
-        }
-        try prepareEmbedded(logger: logger)
-        do {
+        try Self.reachable {
+            do {
+                let connection = try Connection(try userConnectionString(), logger: logger)
+                guard case .embedded = location, try !isCurrent(connection) else { return connection }
+                // This binary knows migrations the embedded database has not applied yet: apply them
+                // (an upgrade needs no separate step in embedded mode), then connect again.
+                connection.close()
+            } catch let error as PostgresError where error.isUnavailable {
+                guard case .embedded = location else { throw error }
+            }
+            try prepareEmbedded(logger: logger)
             return try Connection(try userConnectionString(), logger: logger)
-        } catch let error as PostgresError where error.kind == .connection {
+        }
+    }
+
+    /// Runs `body`, turning every failure to reach the database into a ``StoreError``
+    /// (`database_unavailable`, or `login_refused` for a refused login): a
+    /// ``PostgresError`` that ``PostgresError/isUnavailable``, and an embedded cluster that could
+    /// not be started. Other errors pass unchanged.
+    static func reachable<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresError where error.isUnavailable {
             throw StoreError.connectionFailure(error)
+        } catch let error as EmbeddedClusterError {
+            throw StoreError.databaseUnavailable(detail: error.description)
         }
     }
 
@@ -82,19 +97,16 @@ public struct DatabaseTarget: Sendable {
         let newest = Migration.all.map(\.version).max() ?? 0
         do {
             return try connection.query("SELECT schema_version() AS v").first!.decode(Int.self, "v") >= newest
-        } catch let error as PostgresError where !error.isConnectionError {
+        } catch let error as PostgresError where !error.isUnavailable {
             return false  // older than schema_version() itself
         }
     }
 
-
     /// Connects as the owner (migrations, seeding), preparing the embedded cluster when needed.
     public func connectOwner(logger: Logger) throws -> Connection {
-        if case .embedded = location { try prepareEmbedded(logger: logger) }
-        do {
+        try Self.reachable {
+            if case .embedded = location { try prepareEmbedded(logger: logger) }
             return try Connection(try ownerConnectionString(), logger: logger)
-        } catch let error as PostgresError where error.kind == .connection {
-            throw StoreError.connectionFailure(error)
         }
     }
 
@@ -127,6 +139,10 @@ public struct DatabaseTarget: Sendable {
                 // created by a concurrent first start
             }
         }
+        // No application login needs the cluster's maintenance databases; by default every login
+        // may connect to them (and list roles and databases there). Idempotent, so an older cluster
+        // is closed on its next start.
+        _ = try admin.unsafeExecuteScript("REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC")
         admin.close()
         return cluster
     }

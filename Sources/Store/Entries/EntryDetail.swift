@@ -9,8 +9,9 @@ public struct EntryDetail: Sendable {
     public struct HistoryItem: Sendable, Hashable {
         /// When it happened.
         public let at: Date
-        /// Who recorded it (login role).
-        public let actor: String
+        /// Who recorded it; nil when it was the reporter of a manipulation report whose identity is
+        /// sealed from this user.
+        public let actor: String?
         /// `acknowledge`, `assign`, …, `amendment`, `measure`, `decision` (see ``Kind``).
         public let what: String
         /// ``what`` typed: a lifecycle event code, or one of the other rows.
@@ -79,6 +80,7 @@ public struct EntryDetail: Sendable {
     public let traceJSON: String
     /// Pending deadlines by name.
     public let deadlines: [(String, Date)]
-    /// The entry's link in its unit's hash chain (hex).
-    public let rowHash: String
+    /// The entry row's chain hash (hex); nil when it covers a sealed reporter recorded before
+    /// migration 015 and this user is not an auditor or administrator.
+    public let rowHash: String?
 }

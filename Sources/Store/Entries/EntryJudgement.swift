@@ -1,6 +1,7 @@
 public import Foundation
 public import Rules
 public import VaktloggCore
+import VaktloggText
 
 /// What the rules module says about a draft: its interests, risk, priority, deadlines and whether
 /// the police must be considered, with the trace that explains each step.
@@ -29,8 +30,7 @@ public struct EntryJudgement: Sendable {
         let category = EntryCategory(kind: draft.kind, code: draft.category)
         interests = engine.interests(for: category, given: draft.interests)
         guard let priority = Priority(interests: interests) else {
-            throw ValidationError(code: .required, field: "interests", message: LocalizedText(
-                nb: "minst én truet interesse må oppgis", en: "at least one threatened interest is required"))
+            throw ValidationError(code: .required, field: "interests", message: InputText.interestRequired)
         }
         self.priority = priority
         risk = try engine.risk(probability: draft.probability ?? 0, consequence: draft.consequence ?? 0)
@@ -63,31 +63,8 @@ public struct EntryJudgement: Sendable {
 
     /// The rule outcomes the reporter must act on or know about, in the user's language.
     public var actions: [LocalizedText] {
-        var out: [LocalizedText] = []
-        for d in deadlines {
-            let due = OsloTime.format(d.due)
-            switch d.what {
-            case .p1Acknowledge:
-                out.append(LocalizedText(nb: "P1: må kvitteres innen \(due), ellers eskaleres den til sikkerhetsleder",
-                                         en: "P1: must be acknowledged by \(due), else it is escalated to the security coordinator"))
-            case .policeDecision:
-                out.append(LocalizedText(nb: "beslutning om å informere politiet kreves innen \(due)",
-                                         en: "a decision on informing the police is required by \(due)"))
-            case .threatAssessment:
-                out.append(LocalizedText(nb: "trusselvurdering innen \(due)", en: "threat assessment due by \(due)"))
-            case .deviationAcknowledge:
-                out.append(LocalizedText(nb: "avviket kvitteres innen \(due)", en: "the deviation is to be acknowledged by \(due)"))
-            case .manipulationReview:
-                out.append(LocalizedText(nb: "sikkerhetsleder gjennomgår rapporten innen \(due); veiledning tilbys",
-                                         en: "the security coordinator reviews the report by \(due); supervision is offered"))
-            default:
-                break
-            }
-        }
-        if organisedCrime?.organised == true {
-            out.append(LocalizedText(nb: "kriteriene for organisert kriminalitet er oppfylt",
-                                     en: "the criteria for organised crime are met"))
-        }
+        var out = deadlines.compactMap { EntryText.action($0.what, due: OsloTime.format($0.due)) }
+        if organisedCrime?.organised == true { out.append(EntryText.organisedCrimeMet) }
         return out
     }
 

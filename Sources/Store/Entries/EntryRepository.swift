@@ -67,4 +67,8 @@ extension StoreError {
     public static func unknownEntry(_ ref: String) -> StoreError {
         .invalid(.unknownEntry, field: "ref", ["ref": ref])
     }
+
+    /// A logged read was attempted inside an open transaction: the database honours a read only
+    /// after its access-log row has committed, so the read must start outside one.
+    static let readInTransaction = StoreError.unexpected(.readInTransaction)
 }

@@ -41,7 +41,7 @@ public struct EntryWriter {
             do {
                 let home: SQLQuery = "coalesce(\(draft.unit), (SELECT home_unit FROM app_users WHERE name = session_user))"
                 return try insert(draft, unit: home, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, connection)
-            } catch let error as PostgresError where !error.isConnectionError && error.kind != .connectionLost {
+            } catch let error as PostgresError where !error.isUnavailable {
                 do {
                     _ = try resolveUnit(draft.unit, connection)
                 } catch {

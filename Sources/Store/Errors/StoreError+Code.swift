@@ -90,6 +90,9 @@ extension StoreError {
 
         /// No entry with this reference among the caller's units. Arguments: `ref`.
         public static let unknownEntry: Code = "unknown_entry"
+        /// A logged read (persons, sealed reporter) attempted inside an open transaction: the database
+        /// honours it only after its access-log row has committed.
+        public static let readInTransaction: Code = "read_in_transaction"
         /// The idempotency key is stored, but for an entry the caller cannot see.
         public static let duplicateKey: Code = "duplicate_key"
         /// An amendment without a reason.

@@ -8,7 +8,7 @@ extension StoreError {
     /// their HINT (`vaktlogg:CODE`); a failed connection is told apart from a refused login; the
     /// rest are mapped by SQLSTATE.
     public init(_ error: PostgresError) {
-        if error.kind == .connection || error.isConnectionError {
+        if error.kind == .connection || error.isUnavailable {
             self = Self.connectionFailure(error)
             return
         }

@@ -1,5 +1,6 @@
 public import Rules
 public import VaktloggCore
+import VaktloggText
 
 /// A refusal or failure of a Store operation: a stable code, the offending input and the values a
 /// message needs — never the message itself (the catalogue renders it in the user's language) and

@@ -1,4 +1,5 @@
 public import VaktloggCore
+import VaktloggText
 
 /// Why a unit's hash chain does not verify.
 ///
@@ -29,28 +30,7 @@ public struct ChainProblem: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let shorterThanExport = ChainProblem(rawValue: "shorter_than_export")
 
     /// The problem in words, without row data.
-    public var text: LocalizedText {
-        switch self {
-        case .contentChanged:
-            LocalizedText(nb: "innholdet er endret", en: "the content has been changed")
-        case .brokenLink:
-            LocalizedText(nb: "lenken til forrige rad stemmer ikke", en: "the link to the previous row does not match")
-        case .missingRow:
-            LocalizedText(nb: "rader foran denne mangler", en: "rows before this one are missing")
-        case .duplicateSeq:
-            LocalizedText(nb: "to rader har samme plass i kjeden", en: "two rows hold the same place in the chain")
-        case .rowsMissingAtEnd:
-            LocalizedText(nb: "rader mangler på slutten av kjeden", en: "rows are missing at the end of the chain")
-        case .historyRewritten:
-            LocalizedText(nb: "kjeden avviker fra det eksporterte hodet; historikken er skrevet om",
-                          en: "the chain differs from the exported head; the history has been rewritten")
-        case .shorterThanExport:
-            LocalizedText(nb: "kjeden er kortere enn det eksporterte hodet; rader er fjernet",
-                          en: "the chain is shorter than the exported head; rows have been removed")
-        default:
-            LocalizedText(nb: "ukjent feil i kjeden (\(rawValue))", en: "unknown chain problem (\(rawValue))")
-        }
-    }
+    public var text: LocalizedText { VerifyText.problem(rawValue) }
 
     public var description: String { rawValue }
 }

@@ -1,6 +1,7 @@
 public import Foundation
 internal import Rules
 public import VaktloggCore
+import VaktloggText
 
 /// The outcome of verifying one unit's chain.
 public struct ChainVerification: Sendable, Hashable {
@@ -41,35 +42,16 @@ public struct ChainVerification: Sendable, Hashable {
     /// One line for a person: "ENHET OSLO: kjeden er brutt ved entries id 42 (seq 7): innholdet
     /// er endret". Names tables, ids and positions only, never row content.
     public var message: LocalizedText {
+        let anchorAt = anchor.map { Timestamp.format($0.verifiedAt) }
         guard let broken else {
-            var nb = "ENHET \(unit): kjeden er hel (\(rows) \(rows == 1 ? "rad" : "rader"), hode \(headHex))"
-            var en = "UNIT \(unit): the chain is intact (\(rows) \(rows == 1 ? "row" : "rows"), head \(headHex))"
-            if let anchor {
-                let at = Timestamp.format(anchor.verifiedAt)
-                nb += "; stemmer med hodet eksportert \(at) (seq \(anchor.rows))"
-                en += "; matches the head exported at \(at) (seq \(anchor.rows))"
-            }
-            return LocalizedText(nb: nb, en: en)
+            return VerifyText.intact(unit: unit, rows: rows, head: headHex, anchorAt: anchorAt, anchorRows: anchor?.rows)
         }
-        let place: LocalizedText
-        if let table = broken.table, let id = broken.id {
-            place = LocalizedText(nb: "\(table) id \(id) (seq \(broken.seq))", en: "\(table) id \(id) (seq \(broken.seq))")
-        } else {
-            place = LocalizedText(nb: "seq \(broken.seq)", en: "seq \(broken.seq)")
-        }
-        var nb = "ENHET \(unit): kjeden er brutt ved \(place.nb): \(broken.problem.text.nb)"
-        var en = "UNIT \(unit): the chain is broken at \(place.en): \(broken.problem.text.en)"
-        if broken.problem == .missingRow, broken.seq > rows + 1 {
-            // verify_chain stops at the first row after the gap; the gap itself is rows+1 …seq-1.
-            let gap = broken.seq - 1 > rows + 1 ? "\(rows + 1)–\(broken.seq - 1)" : "\(rows + 1)"
-            nb += " (seq \(gap))"
-            en += " (seq \(gap))"
-        }
-        if let anchor, broken.problem == .historyRewritten || broken.problem == .shorterThanExport {
-            let at = Timestamp.format(anchor.verifiedAt)
-            nb += " (eksportert \(at), \(anchor.rows) \(anchor.rows == 1 ? "rad" : "rader"))"
-            en += " (exported \(at), \(anchor.rows) \(anchor.rows == 1 ? "row" : "rows"))"
-        }
-        return LocalizedText(nb: nb, en: en)
+        // verify_chain stops at the first row after a gap; the gap itself is rows+1 …seq-1.
+        let gap: String? = broken.problem == .missingRow && broken.seq > rows + 1
+            ? (broken.seq - 1 > rows + 1 ? "\(rows + 1)–\(broken.seq - 1)" : "\(rows + 1)") : nil
+        let rewritten = broken.problem == .historyRewritten || broken.problem == .shorterThanExport
+        return VerifyText.broken(unit: unit, table: broken.table, id: broken.id.map { "\($0)" }, seq: broken.seq,
+                                 problem: broken.problem.text, gap: gap,
+                                 exportedAt: rewritten ? anchorAt : nil, exportedRows: rewritten ? anchor?.rows : nil)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import Rules
 import VaktloggCore
+import VaktloggText
 
 /// Records lifecycle events on entries. Checks that give a better message than the database's are
 /// made here first; the database's own checks (sql/003) stay the last line.
@@ -70,8 +71,7 @@ public struct Lifecycle {
         case .decideMeasure(let measure, let responsible, let due):
             f.text = try nonBlank(measure, field: "measure")
             if due < OsloTime.calendarDate(now) {
-                throw ValidationError(code: .outOfRange, field: "due", message: LocalizedText(
-                    nb: "fristen kan ikke ligge i fortiden", en: "the due date cannot lie in the past"))
+                throw ValidationError(code: .outOfRange, field: "due", message: InputText.dueInPast)
             }
             f.assignee = responsible
             f.data = JSONValue.object(["due": .string(due.description)]).canonicalJSON
@@ -101,7 +101,7 @@ public struct Lifecycle {
     private func nonBlank(_ s: String, field: String) throws(ValidationError) -> String {
         let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else {
-            throw ValidationError(code: .blank, field: field, message: LocalizedText(nb: "kan ikke være tom", en: "cannot be empty"))
+            throw ValidationError(code: .blank, field: field, message: InputText.blank)
         }
         return s
     }

@@ -20,8 +20,8 @@ public struct MeasureWorkflow {
         var assessment: AssessmentInput?
         var assessmentID: Int64?
         if let person = d.person, let row = try session.connection.query("""
-            SELECT id, band, (assessed_at AT TIME ZONE 'Europe/Oslo')::date::text AS day FROM risk_assessments
-             WHERE person_ref = \(person) ORDER BY assessed_at DESC, id DESC LIMIT 1
+            SELECT id, band, (assessed_at AT TIME ZONE 'Europe/Oslo')::date::text AS day
+              FROM latest_assessment_of(\(person))
             """).first {
             assessmentID = try row.decode(Int64.self, "id")
             if let band = RiskBand(rawValue: try row.decode(String.self, "band")), let day = CalendarDate(try row.decode(String.self, "day")) {

@@ -18,6 +18,8 @@ extension Migration {
         Migration(name: "012_enable_user.sql", bytes: PackageResources._12_enable_user_sql),
         Migration(name: "013_function_grants_and_chain_races.sql", bytes: PackageResources._13_function_grants_and_chain_races_sql),
         Migration(name: "014_rules_in_the_database.sql", bytes: PackageResources._14_rules_in_the_database_sql),
+        Migration(name: "015_sealed_identities_and_logged_reads.sql", bytes: PackageResources._15_sealed_identities_and_logged_reads_sql),
+        Migration(name: "016_persons_channels_and_staff_data.sql", bytes: PackageResources._16_persons_channels_and_staff_data_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {

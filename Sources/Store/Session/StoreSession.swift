@@ -52,6 +52,13 @@ public struct StoreSession {
         StoreSession(connection: owner, engine: engine, clock: clock, allowsBackdating: true, isInTransaction: false)
     }
 
+    /// A session that joins the transaction its caller already opened on `connection` (`BEGIN`),
+    /// for code that owns the transaction itself — e.g. a test holding two sessions' transactions
+    /// open to race them. Fact times are the database's.
+    public static func joining(_ connection: Connection, engine: RulesEngine = RulesEngine()) -> StoreSession {
+        StoreSession(connection: connection, engine: engine, clock: .system, allowsBackdating: false, isInTransaction: true)
+    }
+
     /// The same session with another clock (a backdating writer moves it along its history).
     public func at(_ clock: StoreClock) -> StoreSession {
         StoreSession(connection: connection, engine: engine, clock: clock, allowsBackdating: allowsBackdating,

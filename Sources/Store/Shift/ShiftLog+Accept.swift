@@ -1,4 +1,5 @@
 import Postgres
+import VaktloggText
 
 extension ShiftLog {
     /// The outcome of `accept`: the accept row (incoming officer and time) and the handover it

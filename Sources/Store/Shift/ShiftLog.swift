@@ -1,5 +1,6 @@
 import Foundation
 public import Postgres
+import VaktloggText
 
 /// The shift log of a unit (vaktlogg): start, notes, handover with a generated summary, and
 /// acceptance by the incoming officer. Every row is a fact appended to `shift_log`; the database

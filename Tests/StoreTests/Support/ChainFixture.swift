@@ -63,8 +63,11 @@ struct ChainFixture {
         let seq: Int64
         let prevHash: [UInt8]
         let rowHash: [UInt8]
-        /// `chain_canonical(to_jsonb(row))`, the text the hash covers after the table name.
+        /// The text the hash covers after the table name, built in Swift (``CanonicalJSON``) from
+        /// the row's `to_jsonb` — not by the SQL `chain_canonical` the triggers use.
         let canonical: String
+        /// The row as `to_jsonb(row)::text`.
+        let body: String
     }
 
     /// A unit's chain in seq order, read as the superuser.
@@ -76,17 +79,20 @@ struct ChainFixture {
             if i > 0 { query.append(" UNION ALL ") }
             query.append("""
                 SELECT \(table)::text AS t, x.id, x.chain_seq, x.prev_hash, x.row_hash,
-                       chain_canonical(to_jsonb(x)) AS canonical
+                       to_jsonb(x)::text AS body
                   FROM \(unescaped: try su.escapeIdentifier(table)) x WHERE x.unit_code = \(unit)
                 """)
         }
         query.append(") s ORDER BY chain_seq")
+        // jsonb renders timestamps in the session's time zone; the chain is defined in UTC.
+        _ = try su.execute("SET timezone = 'UTC'")
         return try su.query(query).rows.map {
-            Link(table: try $0.decode(String.self, "t"), id: try $0.decode(Int64.self, "id"),
-                 seq: try $0.decode(Int64.self, "chain_seq"),
-                 prevHash: [UInt8](try $0.decode(Data.self, "prev_hash")),
-                 rowHash: [UInt8](try $0.decode(Data.self, "row_hash")),
-                 canonical: try $0.decode(String.self, "canonical"))
+            let body = try $0.decode(String.self, "body")
+            return Link(table: try $0.decode(String.self, "t"), id: try $0.decode(Int64.self, "id"),
+                        seq: try $0.decode(Int64.self, "chain_seq"),
+                        prevHash: [UInt8](try $0.decode(Data.self, "prev_hash")),
+                        rowHash: [UInt8](try $0.decode(Data.self, "row_hash")),
+                        canonical: try CanonicalJSON.canonical(rowJSON: body), body: body)
         }
     }
 

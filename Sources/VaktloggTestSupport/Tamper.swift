@@ -1,10 +1,9 @@
-import VaktloggTestSupport
 
 /// What a superuser can do behind the triggers' back (`session_replication_role = replica`
 /// disables user triggers), run through psql so that none of the code under test is involved.
-enum Tamper {
+public enum Tamper {
     /// Changes one character of an entry's text in place ("korridor B" → "korridor C").
-    static func changeEntryText(_ db: VaktloggTestDatabase, id: Int64) throws {
+    public static func changeEntryText(_ db: VaktloggTestDatabase, id: Int64) throws {
         try db.sql("""
             SET session_replication_role = replica;
             UPDATE entries SET text = replace(text, 'korridor B', 'korridor C') WHERE id = \(id);
@@ -12,7 +11,7 @@ enum Tamper {
     }
 
     /// Points a row's prev_hash elsewhere (its content untouched).
-    static func relink(_ db: VaktloggTestDatabase, table: String, id: Int64) throws {
+    public static func relink(_ db: VaktloggTestDatabase, table: String, id: Int64) throws {
         try db.sql("""
             SET session_replication_role = replica;
             UPDATE \(table) SET prev_hash = sha256('elsewhere'::bytea) WHERE id = \(id);
@@ -20,7 +19,7 @@ enum Tamper {
     }
 
     /// Removes a row.
-    static func delete(_ db: VaktloggTestDatabase, table: String, id: Int64) throws {
+    public static func delete(_ db: VaktloggTestDatabase, table: String, id: Int64) throws {
         try db.sql("""
             SET session_replication_role = replica;
             DELETE FROM \(table) WHERE id = \(id);
@@ -29,7 +28,7 @@ enum Tamper {
 
     /// Recomputes every link and the head of the unit's chain from the rows as they now are: what
     /// a superuser would do after changing a row so that verify_chain() passes again.
-    static func rewriteChain(_ db: VaktloggTestDatabase, unit: String) throws {
+    public static func rewriteChain(_ db: VaktloggTestDatabase, unit: String) throws {
         try db.sql("""
             SET session_replication_role = replica;
             SET timezone = 'UTC';
@@ -57,7 +56,7 @@ enum Tamper {
 
     /// Removes the unit's rows after seq `keep` and rewinds its head to match, so that
     /// verify_chain() passes on the shortened chain.
-    static func truncateChain(_ db: VaktloggTestDatabase, unit: String, keep: Int64) throws {
+    public static func truncateChain(_ db: VaktloggTestDatabase, unit: String, keep: Int64) throws {
         try db.sql("""
             SET session_replication_role = replica;
             DO $$
