@@ -47,8 +47,7 @@ public enum EntryText {
         t("Regelvurdering (regelsett \(version)):", "Rule judgement (rule set \(version)):")
     }
     public static let chainHash = t("Kjedehash", "Chain hash")
-    /// In place of an actor or a hash sealed from this reader (a manipulation report's reporter).
-    public static let sealed = t("(skjermet)", "(sealed)")
+    /// In place of a chain hash sealed from this reader (it covers a reporter recorded before 015).
     public static let shownToAuditors = t("(vises for revisor)", "(shown to auditors)")
     public static let yes = t("ja", "yes")
     public static let no = t("nei", "no")
