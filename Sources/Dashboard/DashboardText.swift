@@ -1,6 +1,7 @@
 import Foundation
 public import VaktloggCore
 import Store
+import VaktloggText
 
 /// Every user-facing text of the dashboard, bokmål and English, in one place so it moves into the
 /// text catalogue (VaktloggText, issue 9) in one step. Status and role names repeat the CLI's
@@ -123,7 +124,7 @@ public enum DashboardText {
         }
     }
 
-    /// The role's label from the existing helper (Store today, the catalogue after issue 9).
+    /// The role's label from the catalogue.
     static func role(_ code: String) -> T {
         UserRole(rawValue: code)?.label ?? T(nb: code, en: code)
     }
