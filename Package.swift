@@ -29,6 +29,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // Only what Swift cannot import from ncurses (A_BOLD, stdscr, getmaxyx, KEY_* …).
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
         // libpq wrapper: connections, bind parameters, rows, errors, LISTEN/NOTIFY, COPY. No domain.
         .target(
             name: "Postgres",
@@ -71,10 +77,19 @@ let package = Package(
             dependencies: ["Store", "Postgres", "PostgresTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // The live dashboard: pure state + reducer, a renderer behind a Canvas, the ncurses loop.
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "Store", "Postgres", "VaktloggCore", "VaktloggText", "CNcurses",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "vaktlogg",
             dependencies: [
-                "Store", "Rules", "VaktloggCore", "VaktloggText", "EmbeddedPostgres",
+                "Dashboard", "Store", "Rules", "VaktloggCore", "VaktloggText", "EmbeddedPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,6 +119,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "Rules"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "VaktloggCore", "PostgresTestSupport", "VaktloggTestSupport", "Store"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,24 @@
+public import Foundation
+
+/// Everything that can happen to the dashboard. The loop turns terminal input, database results
+/// and the clock into these; the reducer is the only place that decides what they mean.
+public enum DashboardEvent: Sendable, Hashable {
+    /// A key press.
+    case key(DashboardKey)
+    /// The queue was read (through row-level security) at `at`.
+    case queueLoaded([DashboardEntry], at: Date)
+    /// The entry opened in the detail screen was read at `at`.
+    case detailLoaded(DashboardDetail, at: Date)
+    /// A read was refused or failed for a reason other than a lost connection.
+    case loadFailed(ref: String?, message: String)
+    /// The connection to the database went away at `at`; the last data stays on screen, stale.
+    case connectionLost(at: Date)
+    /// A new connection is up at `at`; everything on screen is re-read.
+    case connectionRegained(at: Date)
+    /// The database said something changed. Only a hint to re-read: the payload is never shown.
+    case changeHinted
+    /// The clock advanced (ages, deadlines and the status-bar clock move).
+    case tick(Date)
+    /// The terminal is now `rows` × `columns`.
+    case resize(rows: Int, columns: Int)
+}

@@ -1,0 +1,159 @@
+public import Foundation
+import VaktloggCore
+
+/// The dashboard's one decision point: `(state, event) → (state, effects)`. Pure: no terminal,
+/// no database, no clock (time arrives in events), so every key can be tested by value.
+public enum DashboardReducer {
+    /// The state after `event`, and what the loop must do because of it.
+    public static func reduce(_ state: DashboardState, _ event: DashboardEvent) -> (DashboardState, [DashboardEffect]) {
+        var s = state
+        var effects: [DashboardEffect] = []
+        switch event {
+        case .key(let key):
+            s.message = nil
+            effects = Self.key(key, &s)
+        case .queueLoaded(let entries, let at):
+            // A P1 that was not in the last read rings the bell (not on the first read, not --quiet).
+            let known = Set(s.entries.map(\.id))
+            if !s.queueLoading, !s.quiet, entries.contains(where: { $0.priority == .p1 && !known.contains($0.id) }) {
+                effects = [.bell]
+            }
+            s.queueLoading = false
+            s.replaceQueue(entries)
+            s.lastGoodRead = at
+            s.connection = .connected
+        case .detailLoaded(let detail, let at):
+            // A late answer for an entry the user has already left is kept for Tab; the renderer
+            // shows a detail only under the screen of its own ref.
+            s.detail = detail
+            s.lastGoodRead = at
+            s.connection = .connected
+            s.clampDetailScroll()
+        case .loadFailed(let ref, let message):
+            s.message = message
+            if let ref, case .detail(let shown) = s.screen, shown == ref, s.detail?.entry.ref != ref {
+                s.screen = .queue
+            }
+        case .connectionLost(let at):
+            if case .connected = s.connection {
+                s.connection = .lost(since: at, lastGoodRead: s.lastGoodRead)
+            }
+        case .connectionRegained:
+            s.connection = .connected
+            effects = Self.rereadEverything(s)
+        case .changeHinted:
+            effects = Self.rereadEverything(s)
+        case .tick(let now):
+            s.now = now
+            if case .lost = s.connection { effects = [.reconnect] }
+        case .resize(let rows, let columns):
+            s.rows = max(1, rows)
+            s.columns = max(1, columns)
+            s.keepSelectionInView()
+            s.clampDetailScroll()
+        }
+        return (s, effects)
+    }
+
+    /// What a hint or a new connection re-reads: the queue, and the open entry.
+    static func rereadEverything(_ s: DashboardState) -> [DashboardEffect] {
+        if case .detail(let ref) = s.screen { return [.reloadQueue, .openDetail(ref: ref)] }
+        return [.reloadQueue]
+    }
+
+    static func key(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
+        if s.helpVisible {
+            // Help is modal: it closes on ?, Esc or q (q closes help, not the dashboard, as in htop).
+            if key == .character("?") || key == .escape || key == .character("q") { s.helpVisible = false }
+            return []
+        }
+        if s.filterEditing { return filterKey(key, &s) }
+        switch key {
+        case .character("?"):
+            s.helpVisible = true
+            return []
+        case .character("q"):
+            return [.quit]
+        default:
+            break
+        }
+        switch s.screen {
+        case .queue: return queueKey(key, &s)
+        case .detail: return detailKey(key, &s)
+        }
+    }
+
+    /// Typing the filter: characters narrow the queue as they are typed, Enter keeps the filter,
+    /// Esc clears it.
+    static func filterKey(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
+        switch key {
+        case .character(let c):
+            s.filter.append(c)
+        case .backspace:
+            if !s.filter.isEmpty { s.filter.removeLast() }
+        case .enter:
+            s.filterEditing = false
+        case .escape:
+            s.filterEditing = false
+            s.filter = ""
+        default:
+            return []
+        }
+        s.select(index: s.selectedIndex ?? 0)
+        return []
+    }
+
+    static func queueKey(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
+        let page = DashboardLayout.queueBodyRows(s.rows)
+        let index = s.selectedIndex ?? 0
+        switch key {
+        case .up, .character("k"): s.select(index: index - 1)
+        case .down, .character("j"): s.select(index: index + 1)
+        case .pageUp: s.select(index: index - page)
+        case .pageDown: s.select(index: index + page)
+        case .home, .character("g"): s.select(index: 0)
+        case .end, .character("G"): s.select(index: s.visibleEntries.count - 1)
+        case .character("/"):
+            s.filterEditing = true
+        case .escape:
+            if !s.filter.isEmpty {
+                s.filter = ""
+                s.select(index: s.selectedIndex ?? 0)
+            }
+        case .enter, .right:
+            guard let entry = s.selectedEntry else { return [] }
+            return open(entry.ref, &s)
+        case .tab:
+            // Tab switches to the entry last opened (the other pane), if there is one.
+            if let detail = s.detail { s.screen = .detail(ref: detail.entry.ref) }
+        default:
+            break
+        }
+        return []
+    }
+
+    static func open(_ ref: String, _ s: inout DashboardState) -> [DashboardEffect] {
+        if s.detail?.entry.ref != ref { s.detailTop = 0 }
+        s.screen = .detail(ref: ref)
+        return [.openDetail(ref: ref)]
+    }
+
+    static func detailKey(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
+        let page = DashboardLayout.detailBodyRows(s.rows)
+        switch key {
+        case .up, .character("k"): s.detailTop -= 1
+        case .down, .character("j"): s.detailTop += 1
+        case .pageUp: s.detailTop -= page
+        case .pageDown: s.detailTop += page
+        case .home, .character("g"): s.detailTop = 0
+        case .end, .character("G"): s.detailTop = Int.max / 2
+        case .escape, .left, .tab:
+            s.screen = .queue
+            return []
+        default:
+            return []
+        }
+        s.clampDetailScroll()
+        return []
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import VaktloggCore
+
+/// Draws a ``DashboardState`` onto a ``Canvas``: status bar, the screen in front, the hint bar and
+/// the help overlay. Draws only from the state, so what a test renders into a ``GridCanvas`` is
+/// exactly what the terminal shows.
+public enum DashboardRenderer {
+    public static func draw(_ s: DashboardState, on canvas: some Canvas) {
+        canvas.clear()
+        guard canvas.rows >= 3, canvas.columns >= 10 else {
+            canvas.draw(DashboardText.appName(s.language), row: 0, column: 0, style: .normal)
+            return
+        }
+        statusBar(s, canvas)
+        switch s.screen {
+        case .queue: QueueView.draw(s, canvas)
+        case .detail: DetailView.draw(s, canvas)
+        }
+        hintBar(s, canvas)
+        if s.helpVisible { HelpView.draw(s, canvas) }
+    }
+
+    /// Row 0: who, role, connection state, units; the Oslo clock at the right. The connection comes
+    /// before the units so a narrow screen cuts the unit list, never the stale mark.
+    static func statusBar(_ s: DashboardState, _ canvas: some Canvas) {
+        let l = s.language
+        let clock = OsloClock.time(s.now)
+        let units = s.viewer.units.isEmpty ? DashboardText.allUnits(l) : s.viewer.units.joined(separator: ",")
+        let role = s.viewer.role.isEmpty ? "" : " (\(DashboardText.role(s.viewer.role)(l)))"
+        let left = " \(DashboardText.appName(l)) │ \(s.viewer.name)\(role) │ "
+        canvas.bar("", row: 0, style: .statusBar)
+        let room = canvas.columns - TextWidth.of(clock) - 2
+        canvas.draw(TextWidth.truncate(left, to: room), row: 0, column: 0, style: .statusBar)
+        let connection: (String, CellStyle)
+        switch s.connection {
+        case .connected:
+            connection = ("● " + DashboardText.connected(l), .statusBar)
+        case .lost(_, let lastRead):
+            connection = ("✖ " + DashboardText.stale(lastRead: lastRead.map(OsloClock.timeWithSeconds))(l), .stale)
+        }
+        var at = min(TextWidth.of(left), room)
+        let shown = TextWidth.truncate(connection.0, to: max(0, room - at))
+        canvas.draw(shown, row: 0, column: at, style: connection.1)
+        at += TextWidth.of(shown)
+        canvas.draw(TextWidth.truncate(" │ " + units, to: max(0, room - at)), row: 0, column: at, style: .statusBar)
+        canvas.draw(clock, row: 0, column: canvas.columns - TextWidth.of(clock) - 1, style: .statusBar)
+    }
+
+    /// The last row: a refused read's message, else the keys of what is in front.
+    static func hintBar(_ s: DashboardState, _ canvas: some Canvas) {
+        let l = s.language
+        let text: String
+        if let message = s.message {
+            text = message
+        } else if s.helpVisible {
+            text = DashboardText.hintHelp(l)
+        } else if s.filterEditing {
+            text = DashboardText.hintFilter(l)
+        } else if case .detail = s.screen {
+            text = DashboardText.hintDetail(l)
+        } else {
+            text = DashboardText.hintQueue(l)
+        }
+        canvas.bar(" " + text, row: canvas.rows - 1, style: s.message == nil ? .hint : .stale)
+    }
+}
