@@ -4,6 +4,7 @@ import Foundation
 import Postgres
 import Store
 import VaktloggCore
+import VaktloggText
 
 #if canImport(Glibc)
 import Glibc
@@ -24,7 +25,7 @@ struct DashboardCommand: ParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             let now = Date()
             let entries = try StoreCommand.run(options) { try EntryRepository(connection: $0).list(EntryFilter(), now: now) }
-            if entries.isEmpty { print(language == .nb ? "Ingen oppføringer." : "No entries.") }
+            if entries.isEmpty { print(EntryText.noEntries(language)) }
             for e in entries { print(EntryLine.format(e, now: now, language: language)) }
             return
         }

@@ -1,4 +1,5 @@
 import Foundation
+import VaktloggText
 import VaktloggCore
 
 /// Draws a ``DashboardState`` onto a ``Canvas``: status bar, the screen in front, the hint bar and

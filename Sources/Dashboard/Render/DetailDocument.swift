@@ -1,3 +1,4 @@
+import VaktloggText
 public import Foundation
 public import VaktloggCore
 

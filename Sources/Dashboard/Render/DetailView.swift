@@ -1,3 +1,4 @@
+import VaktloggText
 import VaktloggCore
 /// The detail screen: the entry's title, then its document scrolled to `detailTop`.
 enum DetailView {
@@ -9,7 +10,9 @@ enum DetailView {
             canvas.draw(" " + DashboardText.loading(l), row: DashboardLayout.detailFirstBodyRow, column: 0, style: .normal)
             return
         }
-        canvas.bar(" " + DashboardText.detailTitle(detail.entry, language: l), row: 1, style: .title)
+        canvas.bar(" " + DashboardText.detailTitle(
+            priority: detail.entry.priority, ref: detail.entry.ref, kind: detail.entry.kind,
+            category: detail.entry.category, language: l), row: 1, style: .title)
         if detail.entry.priority == .p1 { canvas.draw("P1", row: 1, column: 1, style: .urgent) }
         let page = DashboardLayout.detailBodyRows(canvas.rows)
         let top = min(s.detailTop, max(0, lines.count - 1))

@@ -1,3 +1,4 @@
+import VaktloggText
 import VaktloggCore
 /// The help overlay: a framed list of keys over the middle of the screen.
 enum HelpView {

@@ -1,4 +1,5 @@
 import Foundation
+import VaktloggText
 import VaktloggCore
 
 /// The queue screen: title with count and filter, table header, rows in triage order.
