@@ -25,6 +25,7 @@ public enum RefusalText {
         "entry_closed": .init(nb: "oppføringen er lukket; gjenåpne den først", en: "the entry is closed; reopen it first"),
         "already_acknowledged": .init(nb: "oppføringen er allerede kvittert", en: "the entry is already acknowledged"),
         "coordinator_required": .init(nb: "dette gjøres av en sikkerhetsleder", en: "this is done by a security coordinator"),
+        "read_committed_required": .init(nb: "eskaleringen kjøres i en read committed-transaksjon", en: "the escalation runs in a read committed transaction"),
         "assignee_not_in_unit": .init(nb: "personen er ikke aktiv bruker ved enheten", en: "the person is not an active user of the unit"),
         "text_required": .init(nb: "tekst mangler", en: "text is required"),
         "deviation_only": .init(nb: "gjelder bare avvik", en: "applies to deviations only"),

@@ -59,7 +59,9 @@ struct ShowCommand: ParsableCommand {
             if let a = h.assignee { line += " → \(a)" }
             // A measure without a description is stored with its type as the text: name it.
             if let t = h.text { line += ": " + (h.what == "measure" ? value("type", t, l) : t) }
-            if let data = h.data { line += " (" + Self.fields(data, l) + ")" }
+            if h.what == "escalated", let escalation = h.data.flatMap(Self.escalation) {
+                line += ": " + EscalationText.escalation(deadline: escalation.deadline, due: escalation.due)(l)
+            } else if let data = h.data { line += " (" + Self.fields(data, l) + ")" }
             out.append(line)
         }
         out.append("")
@@ -67,6 +69,15 @@ struct ShowCommand: ParsableCommand {
         for line in TraceWords.lines(d.trace, language: l) { out.append("  • " + line) }
         out.append("\(E.chainHash(l)): \(d.rowHash ?? E.shownToAuditors(l))")
         return out.joined(separator: "\n")
+    }
+
+    /// The deadline an escalation names and its due time in Oslo time (sql/020 writes them in UTC).
+    static func escalation(_ json: String) -> (deadline: String, due: String)? {
+        guard case .object(let o)? = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)),
+              case .string(let what)? = o["deadline"], case .string(let due)? = o["due"] else { return nil }
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return (what, parser.date(from: due).map { OsloTime.format($0) } ?? due)
     }
 
     /// `field: value, …` of a JSON object, nulls left out, for the history lines; codes as labels.

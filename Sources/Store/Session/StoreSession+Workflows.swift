@@ -14,3 +14,8 @@ extension StoreSession {
     /// Individual risk assessments of persons.
     public var riskAssessments: RiskAssessmentWorkflow { RiskAssessmentWorkflow(self) }
 }
+
+extension StoreSession {
+    /// Escalation of passed deadlines.
+    public var escalation: EscalationWorker { EscalationWorker(self) }
+}

@@ -41,6 +41,7 @@ struct FunctionGrantCatalogueTests {
         "entries_project() -",
         "entry_events_check() -",
         "entry_events_project() -",
+        "escalate_overdue(timestamp with time zone) vaktlogg_user",
         "entry_measure_persons(bigint,bigint) vaktlogg_user",
         "entry_persons_of(bigint) vaktlogg_user",
         "entry_persons_of(bigint,bigint) vaktlogg_user",
