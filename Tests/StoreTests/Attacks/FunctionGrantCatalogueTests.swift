@@ -40,6 +40,7 @@ struct FunctionGrantCatalogueTests {
         "entries_prepare() -",
         "entries_project() -",
         "entry_events_check() -",
+        "entry_events_due_not_past() -",
         "entry_events_project() -",
         "entry_measure_persons(bigint,bigint) vaktlogg_user",
         "entry_persons_of(bigint) vaktlogg_user",
