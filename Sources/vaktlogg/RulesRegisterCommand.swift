@@ -1,6 +1,7 @@
 import ArgumentParser
 import Rules
 import Store
+import VaktloggCore
 import VaktloggText
 
 /// `vaktlogg rules register FILE`: an administrator stores a rule set in the database, so entries

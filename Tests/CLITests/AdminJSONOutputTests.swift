@@ -12,36 +12,41 @@ import VaktloggTestSupport
 
         let region = try w.run(admin, ["region", "add", "NORD", "--name", "Region nord", "--json"])
         #expect(region.exitCode == 0, "\(region)")
-        let r = try #require(CLIWorld.parsedObject(region.stdout))
+        let r = try #require(JSON.parsedObject(region.stdout))
         #expect(Set(r.keys) == ["code", "name", "units"], "\(r)")
         #expect(r["code"] as? String == "NORD")
 
         let unit = try w.run(admin, ["unit", "add", "TROMSO", "--name", "Tromsø fengsel", "--type", "prison_lower",
                                      "--region", "NORD", "--security-level", "3", "--json"])
         #expect(unit.exitCode == 0, "\(unit)")
-        let u = try #require(CLIWorld.parsedObject(unit.stdout))
-        let listed = try #require(CLIWorld.parsedArray(try w.run(admin, ["unit", "list", "--json"]).stdout))
+        let u = try #require(JSON.parsedObject(unit.stdout))
+        let listed = try #require(JSON.parsedArray(try w.run(admin, ["unit", "list", "--json"]).stdout))
         let tromso = try #require(listed.first { $0["code"] as? String == "TROMSO" })
         #expect(Set(u.keys) == Set(tromso.keys), "unit add --json has the keys of unit list --json: \(u)")
-        #expect(u["security_level"] as? Int == 3 && u["region"] as? String == "NORD")
+        #expect(u["security_level"] as? Int == 3)
+        #expect(u["region"] as? String == "NORD")
 
         let name = "kari_\(w.db.suffix)"
         let user = try w.run(admin, ["user", "add", name, "--role", "duty_officer", "--unit", "TROMSO", "--json"])
         #expect(user.exitCode == 0, "\(user)")
-        let a = try #require(CLIWorld.parsedObject(user.stdout))
-        #expect(a["name"] as? String == name && a["role"] as? String == "duty_officer" && a["disabled"] as? Bool == false, "\(a)")
-        let users = try #require(CLIWorld.parsedArray(try w.run(admin, ["user", "list", "--json"]).stdout))
+        let a = try #require(JSON.parsedObject(user.stdout))
+        #expect(a["name"] as? String == name, "\(a)")
+        #expect(a["role"] as? String == "duty_officer")
+        #expect(a["disabled"] as? Bool == false)
+        let users = try #require(JSON.parsedArray(try w.run(admin, ["user", "list", "--json"]).stdout))
         let kari = try #require(users.first { $0["name"] as? String == name })
         #expect(Set(a.keys) == Set(kari.keys), "user add --json has the keys of user list --json")
 
         let disabled = try w.run(admin, ["user", "disable", name, "--json"])
         #expect(disabled.exitCode == 0, "\(disabled)")
-        let d = try #require(CLIWorld.parsedObject(disabled.stdout))
-        #expect(d["name"] as? String == name && d["disabled"] as? Bool == true, "\(d)")
+        let d = try #require(JSON.parsedObject(disabled.stdout))
+        #expect(d["name"] as? String == name, "\(d)")
+        #expect(d["disabled"] as? Bool == true)
         #expect(try w.sql("SELECT disabled_at IS NOT NULL FROM app_users WHERE name = '\(name)'") == "t")
 
         let enabled = try w.run(admin, ["user", "enable", name, "--json"])
         #expect(enabled.exitCode == 0, "\(enabled)")
-        #expect(CLIWorld.parsedObject(enabled.stdout)?["disabled"] as? Bool == false, "\(enabled.stdout)")
+        let e = try #require(JSON.parsedObject(enabled.stdout))
+        #expect(e["disabled"] as? Bool == false, "\(e)")
     }
 }

@@ -10,7 +10,7 @@ import VaktloggTestSupport
     static func ruleFile(_ w: CLIWorld, version: String) throws -> String {
         let shown = try w.bin.run(["rules", "show", "--json"])
         #expect(shown.exitCode == 0, "\(shown)")
-        var set = try #require(CLIWorld.parsedObject(shown.stdout)?["rule_set"] as? [String: Any])
+        var set = try #require(JSON.parsedObject(shown.stdout)?["rule_set"] as? [String: Any])
         set["version"] = version
         set["risk_bands"] = [["band": "low", "min": 1, "max": 2], ["band": "moderate", "min": 3, "max": 4],
                              ["band": "high", "min": 5, "max": 9], ["band": "critical", "min": 10, "max": 25]]
@@ -39,7 +39,7 @@ import VaktloggTestSupport
 
         let registered = try w.run(admin, ["rules", "register", path, "--json"])
         #expect(registered.exitCode == 0, "\(registered)")
-        let answer = try #require(CLIWorld.parsedObject(registered.stdout))
+        let answer = try #require(JSON.parsedObject(registered.stdout))
         #expect(answer["version"] as? String == "local-9")
         let hash = try #require(answer["hash"] as? String)
         #expect(try w.sql("SELECT hash FROM rule_sets WHERE version = 'local-9'") == hash)
@@ -49,7 +49,7 @@ import VaktloggTestSupport
 
         let logged = try w.run(officer, entry)
         #expect(logged.exitCode == 0, "\(logged)")
-        let result = try #require(CLIWorld.parsedObject(logged.stdout))
+        let result = try #require(JSON.parsedObject(logged.stdout))
         #expect(result["rules_version"] as? String == "local-9")
         #expect(result["band"] as? String == "critical", "2 × 5 is critical under the file's bands")
         #expect(try w.count("entries", where: "rules_version = 'local-9' AND rules_hash = '\(hash)'") == 1)
@@ -57,8 +57,8 @@ import VaktloggTestSupport
         // Without --rules the same entry is judged by the default set (10 is high there).
         let plain = try w.run(officer, Array(entry.dropLast(3)) + ["--json"])
         #expect(plain.exitCode == 0, "\(plain)")
-        #expect(CLIWorld.parsedObject(plain.stdout)?["rules_version"] as? String == "ksf-2006.1")
-        #expect(CLIWorld.parsedObject(plain.stdout)?["band"] as? String != "critical")
+        #expect(JSON.parsedObject(plain.stdout)?["rules_version"] as? String == "ksf-2006.1")
+        #expect(JSON.parsedObject(plain.stdout)?["band"] as? String != "critical")
     }
 
     @Test func anUnreadableRuleFileIsAUsageError() throws {

@@ -84,7 +84,13 @@ struct LifecycleRefusalCoverageTests {
 
     @Test func manipulationReviewAndSupervision() throws {
         let w = try W()
-        let m = try w.log(.manipulation, "gifts_favours", as: w.officer)
+        var draft = EntryDraft(kind: .manipulation, category: "gifts_favours", text: "Rå SQL-test")
+        draft.unit = "OSLO"
+        draft.probability = 2
+        draft.consequence = 3
+        draft.target = .colleague
+        draft.inWorkingHours = true
+        let m = try StoreSession(connection: w.officer).entries.log(draft).id
         LifecycleTriggerBypassTests.refused(Self.event(w, w.officer, m, "acknowledge"), "coordinator_required", state: "42501")
         #expect(Self.event(w, w.coordinator, m, "acknowledge") == nil)
         LifecycleTriggerBypassTests.refused(Self.event(w, w.coordinator, m, "close", text: "Ferdig"), "supervision_required")
