@@ -1,5 +1,6 @@
 public import Foundation
 import VaktloggCore
+import VaktloggText
 
 /// The dashboard's one decision point: `(state, event) → (state, effects)`. Pure: no terminal,
 /// no database, no clock (time arrives in events), so every key can be tested by value.
@@ -11,6 +12,7 @@ public enum DashboardReducer {
         switch event {
         case .key(let key):
             s.message = nil
+            s.messageIsError = true
             effects = Self.key(key, &s)
         case .queueLoaded(let entries, let at):
             // A P1 that was not in the last read rings the bell (not on the first read, not --quiet).
@@ -29,8 +31,14 @@ public enum DashboardReducer {
             s.lastGoodRead = at
             s.connection = .connected
             s.clampDetailScroll()
+        case .actionDone(let request, let at):
+            s.message = DashboardText.actionDone(request.action.rawValue, ref: request.ref)(s.language)
+            s.messageIsError = false
+            s.lastGoodRead = at
+            effects = Self.rereadEverything(s)
         case .loadFailed(let ref, let message):
             s.message = message
+            s.messageIsError = true
             if let ref, case .detail(let shown) = s.screen, shown == ref, s.detail?.entry.ref != ref {
                 s.screen = .queue
             }
@@ -68,6 +76,7 @@ public enum DashboardReducer {
             return []
         }
         if s.filterEditing { return filterKey(key, &s) }
+        if s.prompt != nil { return promptKey(key, &s) }
         switch key {
         case .character("?"):
             s.helpVisible = true
@@ -78,8 +87,12 @@ public enum DashboardReducer {
             break
         }
         switch s.screen {
-        case .queue: return queueKey(key, &s)
-        case .detail: return detailKey(key, &s)
+        case .queue:
+            if let entry = s.selectedEntry, startAction(key, ref: entry.ref, &s) { return [] }
+            return queueKey(key, &s)
+        case .detail(let ref):
+            if startAction(key, ref: ref, &s) { return [] }
+            return detailKey(key, &s)
         }
     }
 

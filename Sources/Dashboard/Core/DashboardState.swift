@@ -64,6 +64,10 @@ public struct DashboardState: Sendable, Hashable {
     public var lastGoodRead: Date?
     /// A one-line message (a refused read, say) shown in the hint bar until the next key.
     public var message: String?
+    /// False when ``message`` reports something done rather than refused (drawn without alarm).
+    public var messageIsError = true
+    /// The action being typed or confirmed (nil: none). Never set in `--readonly`.
+    public var prompt: DashboardPrompt?
 
     /// A dashboard before any data: the loop sends the first `queueLoaded`.
     public init(viewer: Viewer, language: Language, rows: Int, columns: Int, now: Date,
