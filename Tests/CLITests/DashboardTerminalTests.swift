@@ -16,7 +16,8 @@ import Testing
                                              "--probability", "3", "--consequence", "4"])
         var env: [String: String] = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
         for (k, v) in w.environment(kari) { if let v { env[k] = v } }
-        let t = try TerminalSession([w.bin.url.path, "dashboard"], environment: env, columns: 80, rows: 24)
+        // Bare `vaktlogg` on a terminal is the dashboard.
+        let t = try TerminalSession([w.bin.url.path], environment: env, columns: 80, rows: 24)
 
         let queue = try t.waitFor("Kø · 2 åpne")
         let lines = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -66,5 +67,8 @@ import Testing
         #expect(r.exitCode == 0, "\(r)")
         #expect(r.stdoutLines.count == 1 && r.stdoutLines.first?.contains(ref) == true, "\(r)")
         #expect(r.stdoutLines.first?.hasPrefix("P4 \(ref)") == true, "\(r)")
+        // Bare `vaktlogg` off a terminal prints the same queue and ends.
+        let bare = try w.run(ola, [])
+        #expect(bare.exitCode == 0 && bare.stdoutLines == r.stdoutLines, "\(bare)")
     }
 }
