@@ -22,13 +22,13 @@ import Testing
         let queue = try t.waitFor("Kø · 2 åpne")
         let lines = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.contains("│ ● tilkoblet │ OSLO") == true, "\(queue)")
-        #expect(lines[3].hasPrefix(" P1 ") && lines[3].contains("violence staff"), "P1 first (triage order):\n\(queue)")
-        #expect(lines[4].hasPrefix(" P2 ") && lines[4].contains("contraband phone"), "\(queue)")
+        #expect(lines[3].hasPrefix(" P1 ") && lines[3].contains("vold mot tilsatt"), "P1 first (triage order):\n\(queue)")
+        #expect(lines[4].hasPrefix(" P2 ") && lines[4].contains("funn av mobiltelefon"), "\(queue)")
         #expect(lines[23].hasPrefix(" ↑↓ jk flytt"), "\(queue)")
 
         try t.keys("j", "Enter")
         let detail = try t.waitFor("Historikk")
-        #expect(detail.contains("P2 · \(p2) · hendelse · contraband phone"), "\(detail)")
+        #expect(detail.contains("P2 · \(p2) · uønsket hendelse · funn av mobiltelefon"), "\(detail)")
         #expect(detail.contains("Telefon funnet i sokk"), "\(detail)")
 
         // Acknowledge from the detail: asked first, recorded through the Store only on the yes.
@@ -47,7 +47,7 @@ import Testing
         try w.log(ola, "incident", ["--category", "self_harm", "--text", "Kuttskader celle 4",
                                                 "--probability", "2", "--consequence", "4"])
         let live = try t.waitFor("Kø · 3 åpne")
-        #expect(live.contains("self harm"), "\(live)")
+        #expect(live.contains("selvskading"), "\(live)")
         
         // A larger terminal: KEY_RESIZE redraws with the text column.
         try t.resize(columns: 132, rows: 43)
