@@ -49,6 +49,13 @@ public struct DashboardState: Sendable, Hashable {
     public var filter = ""
     /// True while the filter is being typed.
     public var filterEditing = false
+    /// The field filters set from the `:` command line.
+    public var facets = DashboardFacets()
+    /// True while the `:` command line is being typed; `command` is what is typed so far.
+    public var commandEditing = false
+    public var command = ""
+    /// New P1 rows flashing since the last read (until the next key or tick; none with --quiet).
+    public var flashing: Set<Int64> = []
     /// The selected entry, by id, so the selection survives the list changing under it.
     public var selectedID: Int64?
     /// First visible row of the queue table (kept so the selection stays in view).

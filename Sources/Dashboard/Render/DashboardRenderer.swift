@@ -59,6 +59,8 @@ public enum DashboardRenderer {
             text = DashboardText.hintHelp(l)
         } else if s.filterEditing {
             text = DashboardText.hintFilter(l)
+        } else if s.commandEditing {
+            text = DashboardText.hintCommand(l)
         } else if case .detail = s.screen {
             text = s.readonly ? DashboardText.hintDetail(l) : DashboardText.hintActions(l)
         } else {
