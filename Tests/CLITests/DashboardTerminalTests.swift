@@ -26,6 +26,13 @@ import Testing
         #expect(lines[4].hasPrefix(" P2 ") && lines[4].contains("funn av mobiltelefon"), "\(queue)")
         #expect(lines[23].hasPrefix(" ↑↓ jk flytt"), "\(queue)")
 
+        // Filter by priority from the command line, then clear it.
+        try t.keys(":", "p", "r", "i", " ", "P", "2", "Enter")
+        let filtered = try t.waitFor("Kø · 1 av 2 åpne   pri=P2")
+        #expect(filtered.contains("funn av mobiltelefon") && !filtered.contains("vold mot tilsatt"), "\(filtered)")
+        try t.keys(":", "t", "ø", "m", "Enter")
+        try t.waitFor("Kø · 2 åpne\n") // capture-pane drops trailing blanks
+
         try t.keys("j", "Enter")
         let detail = try t.waitFor("Historikk")
         #expect(detail.contains("P2 · \(p2) · uønsket hendelse · funn av mobiltelefon"), "\(detail)")
