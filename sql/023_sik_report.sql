@@ -6,27 +6,29 @@
 -- numerator and denominator, never a ratio over zero: a denominator of 0 is "no data".
 
 -- Scope first: a report about a unit you cannot see must not say whether it has data.
-CREATE FUNCTION sik_check_scope(p_unit text) RETURNS void
+-- A roll-up passes several units: every one must be visible.
+CREATE FUNCTION sik_check_scope(p_units text[]) RETURNS void
     LANGUAGE plpgsql STABLE SET search_path = public, pg_temp
 AS $$
 BEGIN
-    IF NOT p_unit IN (SELECT visible_units()) THEN
-        RAISE EXCEPTION 'unit % is not visible to you', p_unit USING ERRCODE = 'insufficient_privilege',
+    IF cardinality(p_units) IS NULL OR EXISTS (SELECT 1 FROM unnest(p_units) u
+                                               WHERE u NOT IN (SELECT visible_units())) THEN
+        RAISE EXCEPTION 'a unit is not visible to you' USING ERRCODE = 'insufficient_privilege',
             HINT = 'vaktlogg:unit_not_visible';
     END IF;
 END
 $$;
 
--- One row per metric of groups 1–6, 8 and 12 for one unit and the half-open period [p_from, p_to).
+-- One row per metric of groups 1–6, 8 and 12 for a unit (or the roll-up of several units) and the half-open period [p_from, p_to).
 -- `numerator`/`denominator` for shares (denominator NULL for counts and durations), `value` for
 -- counts and durations in seconds (NULL when there is nothing to take a median of). An entry
 -- belongs to the period of its occurred_at; a decision or measure to that of its decided_at.
-CREATE FUNCTION sik_metrics(p_unit text, p_from timestamptz, p_to timestamptz)
+CREATE FUNCTION sik_metrics(p_units text[], p_from timestamptz, p_to timestamptz)
     RETURNS TABLE (metric text, numerator bigint, denominator bigint, value numeric)
     LANGUAGE plpgsql STABLE SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM sik_check_scope(p_unit);
+    PERFORM sik_check_scope(p_units);
     RETURN QUERY
     WITH s AS (
         SELECT st.*, e.deadlines,
@@ -36,15 +38,15 @@ BEGIN
                deadline_of(e.deadlines, 'manipulation_supervision') AS sup_due,
                deadline_of(e.deadlines, 'threat_assessment') AS assess_due
           FROM entry_state st JOIN entries e ON e.id = st.entry_id
-         WHERE st.unit_code = p_unit AND st.occurred_at >= p_from AND st.occurred_at < p_to
+         WHERE st.unit_code = ANY (p_units) AND st.occurred_at >= p_from AND st.occurred_at < p_to
     ),
     dev AS (SELECT * FROM s WHERE kind = 'deviation'),
     inc AS (SELECT * FROM s WHERE kind = 'incident'),
     p1 AS (SELECT *, extract(epoch FROM acknowledged_at - reported_at) AS ack_secs FROM inc WHERE tier = 1),
     man AS (SELECT * FROM s WHERE kind = 'manipulation'),
     thr AS (SELECT * FROM s WHERE kind = 'threat'),
-    dec AS (SELECT * FROM decisions d WHERE d.unit_code = p_unit AND d.decided_at >= p_from AND d.decided_at < p_to),
-    mea AS (SELECT * FROM measures m WHERE m.unit_code = p_unit AND m.decided_at >= p_from AND m.decided_at < p_to)
+    dec AS (SELECT * FROM decisions d WHERE d.unit_code = ANY (p_units) AND d.decided_at >= p_from AND d.decided_at < p_to),
+    mea AS (SELECT * FROM measures m WHERE m.unit_code = ANY (p_units) AND m.decided_at >= p_from AND m.decided_at < p_to)
     SELECT 'deviations_registered', NULL::bigint, NULL::bigint, count(*)::numeric FROM dev
     UNION ALL SELECT 'deviations_acknowledged_in_time',
         count(*) FILTER (WHERE acknowledged_at IS NOT NULL AND acknowledged_at <= dev_ack_due), count(*), NULL FROM dev
@@ -90,15 +92,15 @@ $$;
 -- Counts behind the breakdowns: deviations by domain and by category, incidents by category and
 -- by tier, recurring deviation categories (≥ 3 in the period) and the P1 time-to-acknowledge
 -- distribution in buckets of the deadline.
-CREATE FUNCTION sik_breakdown(p_unit text, p_from timestamptz, p_to timestamptz)
+CREATE FUNCTION sik_breakdown(p_units text[], p_from timestamptz, p_to timestamptz)
     RETURNS TABLE (dimension text, key text, count bigint)
     LANGUAGE plpgsql STABLE SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM sik_check_scope(p_unit);
+    PERFORM sik_check_scope(p_units);
     RETURN QUERY
     WITH s AS (SELECT * FROM entry_state st
-                WHERE st.unit_code = p_unit AND st.occurred_at >= p_from AND st.occurred_at < p_to)
+                WHERE st.unit_code = ANY (p_units) AND st.occurred_at >= p_from AND st.occurred_at < p_to)
     SELECT 'deviation_domain', s.domain, count(*) FROM s WHERE s.kind = 'deviation' GROUP BY s.domain
     UNION ALL SELECT 'deviation_category', s.category, count(*) FROM s WHERE s.kind = 'deviation' GROUP BY s.category
     UNION ALL SELECT 'recurring_category', s.category, count(*) FROM s WHERE s.kind = 'deviation'
@@ -117,31 +119,31 @@ $$;
 
 -- Open deviations past their close deadline at p_at: reference, category, deadline. No persons,
 -- no reporter.
-CREATE FUNCTION sik_overdue_deviations(p_unit text, p_at timestamptz)
-    RETURNS TABLE (ref text, category text, close_due timestamptz)
+CREATE FUNCTION sik_overdue_deviations(p_units text[], p_at timestamptz)
+    RETURNS TABLE (unit_code text, ref text, category text, close_due timestamptz)
     LANGUAGE plpgsql STABLE SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM sik_check_scope(p_unit);
-    RETURN QUERY SELECT st.ref, st.category, st.close_due FROM entry_state st
-     WHERE st.unit_code = p_unit AND st.kind = 'deviation' AND st.status <> 'closed'
+    PERFORM sik_check_scope(p_units);
+    RETURN QUERY SELECT st.unit_code, st.ref, st.category, st.close_due FROM entry_state st
+     WHERE st.unit_code = ANY (p_units) AND st.kind = 'deviation' AND st.status <> 'closed'
        AND st.close_due IS NOT NULL AND st.close_due < p_at
-     ORDER BY st.close_due, st.ref;
+     ORDER BY st.unit_code, st.close_due, st.ref;
 END
 $$;
 
 -- Entries by reporter role (security culture, §7.12). The reporter column is sealed from every
 -- reader, so this runs as the owner — after the scope check — and returns roles only, never a
 -- name; manipulation reports are left out, since even a role narrows down who reported.
-CREATE FUNCTION sik_reporter_roles(p_unit text, p_from timestamptz, p_to timestamptz)
+CREATE FUNCTION sik_reporter_roles(p_units text[], p_from timestamptz, p_to timestamptz)
     RETURNS TABLE (role text, count bigint)
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
 BEGIN
-    PERFORM sik_check_scope(p_unit);
+    PERFORM sik_check_scope(p_units);
     RETURN QUERY SELECT coalesce(a.role, 'unknown'), count(*)
       FROM entries e LEFT JOIN app_users a ON a.name = e.reporter
-     WHERE e.unit_code = p_unit AND e.occurred_at >= p_from AND e.occurred_at < p_to
+     WHERE e.unit_code = ANY (p_units) AND e.occurred_at >= p_from AND e.occurred_at < p_to
        AND e.kind <> 'manipulation'
      GROUP BY 1 ORDER BY 1;
 END
@@ -149,9 +151,9 @@ $$;
 
 -- Default deny, then the report readers: every login may call them; row-level security and the
 -- scope check decide what each sees.
-REVOKE ALL ON FUNCTION sik_check_scope(text), sik_metrics(text, timestamptz, timestamptz),
-    sik_breakdown(text, timestamptz, timestamptz), sik_overdue_deviations(text, timestamptz),
-    sik_reporter_roles(text, timestamptz, timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION sik_check_scope(text), sik_metrics(text, timestamptz, timestamptz),
-    sik_breakdown(text, timestamptz, timestamptz), sik_overdue_deviations(text, timestamptz),
-    sik_reporter_roles(text, timestamptz, timestamptz) TO vaktlogg_user;
+REVOKE ALL ON FUNCTION sik_check_scope(text[]), sik_metrics(text[], timestamptz, timestamptz),
+    sik_breakdown(text[], timestamptz, timestamptz), sik_overdue_deviations(text[], timestamptz),
+    sik_reporter_roles(text[], timestamptz, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sik_check_scope(text[]), sik_metrics(text[], timestamptz, timestamptz),
+    sik_breakdown(text[], timestamptz, timestamptz), sik_overdue_deviations(text[], timestamptz),
+    sik_reporter_roles(text[], timestamptz, timestamptz) TO vaktlogg_user;
