@@ -23,6 +23,12 @@ public struct SIKReport: Sendable {
         public let dimension: String
         public let key: String
         public let count: Int64
+
+        public init(dimension: String, key: String, count: Int64) {
+            self.dimension = dimension
+            self.key = key
+            self.count = count
+        }
     }
 
     /// An open deviation past its close deadline: its reference, category and deadline. No persons.
