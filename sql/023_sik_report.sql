@@ -45,8 +45,8 @@ BEGIN
     p1 AS (SELECT *, extract(epoch FROM acknowledged_at - reported_at) AS ack_secs FROM inc WHERE tier = 1),
     man AS (SELECT * FROM s WHERE kind = 'manipulation'),
     thr AS (SELECT * FROM s WHERE kind = 'threat'),
-    dec AS (SELECT * FROM decisions d WHERE d.unit_code = ANY (p_units) AND d.decided_at >= p_from AND d.decided_at < p_to),
-    mea AS (SELECT * FROM measures m WHERE m.unit_code = ANY (p_units) AND m.decided_at >= p_from AND m.decided_at < p_to)
+    dec AS (SELECT d.public_safety_significant, d.justification FROM decisions d WHERE d.unit_code = ANY (p_units) AND d.decided_at >= p_from AND d.decided_at < p_to),
+    mea AS (SELECT m.restrictiveness, m.assessment_id, m.outcome FROM measures m WHERE m.unit_code = ANY (p_units) AND m.decided_at >= p_from AND m.decided_at < p_to)
     SELECT 'deviations_registered', NULL::bigint, NULL::bigint, count(*)::numeric FROM dev
     UNION ALL SELECT 'deviations_acknowledged_in_time',
         count(*) FILTER (WHERE acknowledged_at IS NOT NULL AND acknowledged_at <= dev_ack_due), count(*), NULL FROM dev
@@ -157,3 +157,6 @@ REVOKE ALL ON FUNCTION sik_check_scope(text[]), sik_metrics(text[], timestamptz,
 GRANT EXECUTE ON FUNCTION sik_check_scope(text[]), sik_metrics(text[], timestamptz, timestamptz),
     sik_breakdown(text[], timestamptz, timestamptz), sik_overdue_deviations(text[], timestamptz),
     sik_reporter_roles(text[], timestamptz, timestamptz) TO vaktlogg_user;
+-- The report functions run as the caller and read each entry's deadlines with deadline_of(), a
+-- pure function of the caller's own visible row: an analyst reproducing a number needs it too.
+GRANT EXECUTE ON FUNCTION deadline_of(jsonb, text) TO vaktlogg_user;

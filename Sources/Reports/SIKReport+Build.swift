@@ -19,7 +19,7 @@ extension SIKReport {
         case .unit(let code): units = [code]
         case .region(let code):
             units = try c.query("""
-                SELECT code FROM units WHERE region = \(code) AND code IN (SELECT visible_units()) ORDER BY code
+                SELECT code FROM units WHERE region_code = \(code) AND code IN (SELECT visible_units()) ORDER BY code
                 """).rows.map { try $0.decode(String.self, "code") }
         }
         var sections: [Section] = []

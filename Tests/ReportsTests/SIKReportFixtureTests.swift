@@ -104,7 +104,7 @@ struct SIKReportFixtureTests {
         #expect(Self.line(a, "deviations_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 3))
         #expect(Self.line(a, "deviations_closed_in_time").current == MetricValue(numerator: 1, denominator: 3))
         // D1: reported 5 Oct 10:00, closed 10 Oct 10:00 → 5 days (the only closed one).
-        #expect(Self.line(a, "deviation_median_days_to_close").current.value == 5 * 86400)
+        #expect(abs((Self.line(a, "deviation_median_days_to_close").current.value ?? 0) - 5 * 86400) < 1e-6)
         #expect(Self.line(a, "incidents_registered").current.value == 2)
         #expect(Self.line(a, "p1_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 2))
         // 300 s and 301 s: median 300.5, p90 = 300 + 0.9 × 1 = 300.9.
@@ -165,9 +165,10 @@ struct SIKReportFixtureTests {
                 #expect(throws: (any Error).self) { try f.db.sql("SELECT count(*) FROM \(fn)", user: f.managerA) }
             }
         }
-        // Reporter roles leave the manipulation report out and never name anyone.
+        // Reporter roles leave the manipulation report out and never name anyone: AUNIT's October
+        // entries are D1, D2, D3, the P1 and the 1 October escape (the 1 November one is outside).
         let roles = try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['AUNIT'], \(window))", user: f.manager)
-        #expect(roles == "duty_officer=6")
+        #expect(roles == "duty_officer=5")
         #expect(!roles.contains("ingridrep"))
     }
 }

@@ -35,7 +35,7 @@ struct FunctionGrantCatalogueTests {
         "chain_hash_visible(text,bigint) -",
         "chain_lock_head(text) -",
         "chain_seal_intact(jsonb) -",
-        "deadline_of(jsonb,text) -",
+        "deadline_of(jsonb,text) vaktlogg_user",
         "decisions_prepare() -",
         "entries_prepare() -",
         "entries_project() -",
