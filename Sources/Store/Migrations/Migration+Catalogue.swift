@@ -20,11 +20,8 @@ extension Migration {
         Migration(name: "014_rules_in_the_database.sql", bytes: PackageResources._14_rules_in_the_database_sql),
         Migration(name: "015_sealed_identities_and_logged_reads.sql", bytes: PackageResources._15_sealed_identities_and_logged_reads_sql),
         Migration(name: "016_persons_channels_and_staff_data.sql", bytes: PackageResources._16_persons_channels_and_staff_data_sql),
-<<<<<<< HEAD
         Migration(name: "017_notify_entry_and_measure_due.sql", bytes: PackageResources._17_notify_entry_and_measure_due_sql),
-=======
         Migration(name: "023_sik_report.sql", bytes: PackageResources._23_sik_report_sql),
->>>>>>> reports
     ]
 
     init(name: String, bytes: [UInt8]) {
