@@ -86,10 +86,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // SIK compliance report: metrics (computed in SQL) as values, and their renderers.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Store", "Postgres", "VaktloggCore", "VaktloggText",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "vaktlogg",
             dependencies: [
-                "Dashboard", "Store", "Rules", "VaktloggCore", "VaktloggText", "EmbeddedPostgres",
+                "Dashboard", "Reports", "Store", "Rules", "VaktloggCore", "VaktloggText", "EmbeddedPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -124,6 +133,11 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: ["Dashboard", "VaktloggCore", "PostgresTestSupport", "VaktloggTestSupport", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "VaktloggCore", "Rules"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

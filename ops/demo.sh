@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts the embedded database, fills it with demonstration data
-# (first time only) and opens the product on it: the triage list a security coordinator sees.
+# (first time only) and opens the product on it: on a terminal the dashboard, otherwise the
+# triage list a security coordinator sees.
 #
 # The data lives in $VAKTLOGG_DATA_DIR (default /var/lib/vaktlogg as root, else
 # ~/.local/share/vaktlogg). Stop the database with `vaktlogg db stop`.
@@ -10,6 +11,10 @@ bash ops/setup.sh
 bin=$(swift build --show-bin-path)/vaktlogg
 "$bin" db start
 "$bin" seed --demo --if-empty
+if [ -t 0 ] && [ -t 1 ]; then
+  # On a terminal the product opens where a coordinator works: the dashboard (bare `vaktlogg`).
+  exec "$bin" --user kari.lund
+fi
 echo
 echo "== vaktlogg list --user kari.lund   (security coordinator at Bjørkvik and Fjellheim, triage order)"
 "$bin" list --user kari.lund --limit 25

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 needed=(libpq-dev libncursesw5-dev postgresql postgresql-contrib tmux strace)
+# --reports: headless Chromium for `vaktlogg report sik --format pdf`, poppler-utils to read PDFs back.
+if [ "${1:-}" = "--reports" ]; then needed+=(chromium poppler-utils); fi
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,9 +1,8 @@
 import Foundation
 public import VaktloggCore
 
-/// Every user-facing text of the dashboard, bokmål and English. Its status, kind and category
-/// names still repeat the catalogue's labels in the dashboard's own (shorter) wording; folding
-/// them into ``Status`` and ``EntryCategory`` is left for the dashboard's next slice.
+/// Every user-facing text of the dashboard, bokmål and English. Kind, category, status and role
+/// names are the catalogue's labels (``EntryKind``, ``EntryCategory``, ``Status``, ``UserRole``).
 public enum DashboardText {
     public typealias T = LocalizedText
 
@@ -94,34 +93,15 @@ public enum DashboardText {
         ("q", T(nb: "avslutt", en: "quit")),
     ]
 
-    // MARK: Labels
-    public static func kind(_ kind: EntryKind) -> T {
-        switch kind {
-        case .incident: T(nb: "hendelse", en: "incident")
-        case .deviation: T(nb: "avvik", en: "deviation")
-        case .manipulation: T(nb: "manipulasjon", en: "manipulation")
-        case .threat: T(nb: "trussel", en: "threat")
-        }
-    }
+    // MARK: Labels (the catalogue's own, not repeated here)
+    /// The kind's label from the catalogue.
+    public static func kind(_ kind: EntryKind) -> T { kind.label }
 
-    /// The category's label. Until the catalogue's `EntryCategory.label(kind:code:)` lands on main
-    /// the code is shown with spaces for underscores.
-    public static func category(kind: EntryKind, code: String) -> T {
-        let shown = code.replacingOccurrences(of: "_", with: " ")
-        return T(nb: shown, en: shown)
-    }
+    /// The category's label from the catalogue (an unknown code is shown as it is).
+    public static func category(kind: EntryKind, code: String) -> T { EntryCategory.label(kind: kind, code: code) }
 
-    public static func status(_ code: String) -> T {
-        switch code {
-        case "registered": T(nb: "registrert", en: "registered")
-        case "acknowledged": T(nb: "kvittert", en: "acknowledged")
-        case "under_treatment": T(nb: "under behandling", en: "under treatment")
-        case "measure_decided": T(nb: "tiltak besluttet", en: "measure decided")
-        case "assessed": T(nb: "vurdert", en: "assessed")
-        case "closed": T(nb: "lukket", en: "closed")
-        default: T(nb: code, en: code)
-        }
-    }
+    /// The status's label from the catalogue.
+    public static func status(_ code: String) -> T { Status.label(code) }
 
     /// The role's label from the catalogue.
     public static func role(_ code: String) -> T {

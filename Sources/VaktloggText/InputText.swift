@@ -15,6 +15,10 @@ public enum InputText {
     public static func kindMismatch(input: String, command: String) -> LocalizedText {
         t("JSON sier \(input), kommandoen \(command)", "the JSON says \(input), the command \(command)")
     }
+    public static func inputWithFlags(_ flags: String) -> LocalizedText {
+        t("--input leser hele oppføringen og kan ikke kombineres med \(flags); legg feltene i JSON-en eller dropp --input",
+          "--input reads the whole entry and cannot be combined with \(flags); put the fields in the JSON or drop --input")
+    }
     public static func cannotReadInput(_ path: String) -> LocalizedText {
         t("kan ikke lese \(path)", "cannot read \(path)")
     }

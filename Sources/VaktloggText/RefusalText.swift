@@ -33,6 +33,8 @@ public enum RefusalText {
         "cause_required": .init(nb: "behandling starter med årsaksanalyse (--cause)", en: "treatment starts with a cause analysis (--cause)"),
         "not_under_treatment": .init(nb: "tiltak besluttes etter årsaksanalysen", en: "a measure is decided after the cause analysis"),
         "measure_incomplete": .init(nb: "tiltak krever beskrivelse, ansvarlig og frist", en: "a measure needs a description, a responsible person and a due date"),
+        "due_invalid": .init(nb: "fristen må være en dato, ÅÅÅÅ-MM-DD", en: "the due date must be a calendar date, YYYY-MM-DD"),
+        "due_in_past": .init(nb: "fristen for tiltaket ligger i fortiden", en: "the due date of the measure lies in the past"),
         "verification_required": .init(nb: "et avvik lukkes med verifisering av at tiltaket virker (--verification), etter besluttet tiltak", en: "a deviation is closed with a verification that the decided measure works (--verification)"),
         "assessment_required": .init(nb: "trusselhendelsen må vurderes før den lukkes", en: "the threat event must be assessed before it is closed"),
         "police_decision_required": .init(nb: "beslutning om å informere politiet må tas først", en: "a decision on informing the police is required first"),

@@ -17,6 +17,10 @@ public enum RulesText {
         LocalizedText(nb: "\(path): gyldig regelsett, versjon \(version), hash \(hash)",
                       en: "\(path): valid rule set, version \(version), hash \(hash)")
     }
+    public static func registered(version: String, hash: String) -> LocalizedText {
+        LocalizedText(nb: "Regelsett \(version) er registrert i databasen, hash \(hash)",
+                      en: "Rule set \(version) is registered in the database, hash \(hash)")
+    }
     public static func invalid(_ path: String, _ count: Int) -> LocalizedText {
         LocalizedText(nb: "\(path): ugyldig regelsett (\(count) feil)", en: "\(path): invalid rule set (\(count) error\(count == 1 ? "" : "s"))")
     }

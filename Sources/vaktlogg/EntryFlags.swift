@@ -88,6 +88,29 @@ struct EntryFlags: ParsableArguments {
         return (d, errors)
     }
 
+    /// The per-field flags given on the command line (as typed, `--unit` …), for refusing them
+    /// beside `--input`, which reads the whole entry.
+    var given: [String] {
+        var flags: [String] = []
+        if unit != nil { flags.append("--unit") }
+        if category != nil { flags.append("--category") }
+        if text != nil { flags.append("--text") }
+        if occurred != nil { flags.append("--occurred") }
+        if domain != nil { flags.append("--domain") }
+        if !persons.isEmpty { flags.append("--person") }
+        if !interests.isEmpty { flags.append("--interest") }
+        if probability != nil { flags.append("--probability") }
+        if consequence != nil { flags.append("--consequence") }
+        if target != nil { flags.append("--target") }
+        if let workingHours { flags.append(workingHours ? "--enable-working-hours" : "--disable-working-hours") }
+        if source != nil { flags.append("--source") }
+        if reliability != nil { flags.append("--reliability") }
+        if credibility != nil { flags.append("--credibility") }
+        if !criteria.isEmpty { flags.append("--criterion") }
+        if infoflyt { flags.append("--infoflyt") }
+        return flags
+    }
+
     static func list<T: CaseIterable & RawRepresentable>(_: T.Type) -> String where T.RawValue == String {
         T.allCases.map(\.rawValue).joined(separator: ", ")
     }

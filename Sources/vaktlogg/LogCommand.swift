@@ -52,13 +52,17 @@ struct LogCommand: ParsableCommand {
     }
 }
 
-/// `--input FILE|-`: the whole entry as JSON from a file or standard input; `--json`: answer in JSON.
+/// `--input FILE|-`: the whole entry as JSON from a file or standard input; `--json`: answer in JSON;
+/// `--rules FILE`: judge the entry by that rule set (the database refuses one not registered).
 struct LogOutput: ParsableArguments {
     @Option(help: ArgumentHelp("Les hele oppføringen som JSON fra FILE, eller fra standard inn med -.", valueName: "FILE|-"))
     var input: String?
 
     @Flag(help: "Svar med JSON.")
     var json = false
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Regelfil (JSON) i stedet for standardregelsettet; må være registrert (vaktlogg rules register).", valueName: "FILE"))
+    var rulesFile: String?
 }
 
 /// The shared body of the four `log` subcommands.
@@ -71,6 +75,7 @@ struct LogRunner {
     func run() throws {
         let language = options.language
         let now = Date()
+        let engine = RulesEngine(ruleSet: try RulesOptions.activeRuleSet(file: output.rulesFile, language: language).ruleSet)
         var draft = try readDraft(now: now, language: language)
         // Fixed before the first attempt, so a spooled entry keeps the time it was reported and is
         // stored once however often delivery is tried.
@@ -86,7 +91,7 @@ struct LogRunner {
         do {
             let connection = try options.target.connect(logger: options.logger)
             defer { connection.close() }
-            logged = try StoreSession(connection: connection, clock: .fixed(now)).entries.log(draft)
+            logged = try StoreSession(connection: connection, engine: engine, clock: .fixed(now)).entries.log(draft)
         } catch let error as StoreError where error.code == .loginRefused {
             // A refused login is not an outage: nothing is queued under an account that may not write.
             throw CLI.report(error, language: language)
@@ -114,6 +119,12 @@ struct LogRunner {
 
     private func readDraft(now: Date, language: Language) throws -> EntryDraft {
         if let input = output.input {
+            // --input is the whole entry; a flag beside it would be silently ignored, so refuse both.
+            let conflicting = entry.given
+            if !conflicting.isEmpty {
+                CLI.fail(InputText.inputWithFlags(conflicting.joined(separator: ", ")), language: language)
+                throw ExitStatus.usage
+            }
             let data: Data
             if input == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()

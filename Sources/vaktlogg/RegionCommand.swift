@@ -21,12 +21,15 @@ struct RegionCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Regionens navn, f.eks. «Region øst».", valueName: "NAME"))
         var name: String
 
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
             let region = try StoreCommand.reporting(l) { try NewRegion(code: code, name: name) }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addRegion(region) }
+            // --json: the region as `region list --json` shows it.
+            if output.json { return try StoreCommand.printJSON(added) }
             print(AdminText.regionAdded(code: added.code, name: added.name)(l))
         }
     }

@@ -9,8 +9,9 @@ struct RulesCommand: ParsableCommand {
         abstract: "Sikkerhetsstrategiens regler: vis, valider, evaluer, forklar.",
         discussion: """
             The active rule set is the shipped default, or the JSON file named by --rules or \
-            VAKTLOGG_RULES_FILE. Text is Norwegian bokmål unless --lang en or VAKTLOGG_LANG=en.
+            VAKTLOGG_RULES_FILE. `rules register FILE` (administrator) stores a rule set in the \
+            database, so entries may be judged by it (`log --rules FILE`). Text is Norwegian bokmål unless --lang en or VAKTLOGG_LANG=en.
             """,
-        subcommands: [RulesShowCommand.self, RulesValidateCommand.self, RulesEvaluateCommand.self, RulesExplainCommand.self]
+        subcommands: [RulesShowCommand.self, RulesValidateCommand.self, RulesEvaluateCommand.self, RulesExplainCommand.self, RulesRegisterCommand.self]
     )
 }

@@ -15,8 +15,14 @@ struct RulesOptions: ParsableArguments {
 
     /// The active rule set and where it came from (`default` or the file path).
     func activeRuleSet() throws -> (ruleSet: RuleSet, source: String) {
+        try Self.activeRuleSet(file: rulesFile, language: language)
+    }
+
+    /// The rule set in `file`, else in `VAKTLOGG_RULES_FILE`, else the default; an unreadable file
+    /// exits 64, an invalid one 65 (each reported in `language`). Shared by `rules` and `log`.
+    static func activeRuleSet(file: String?, language: Language) throws -> (ruleSet: RuleSet, source: String) {
         let env = ProcessInfo.processInfo.environment["VAKTLOGG_RULES_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let path = rulesFile ?? env else { return (.default, "default") }
+        guard let path = file ?? env else { return (.default, "default") }
         let text = try RulesIO.read(path, language: language)
         do throws(RuleSetLoadError) {
             return (try RuleSet.load(json: text), path)

@@ -31,6 +31,7 @@ struct UnitCommand: ParsableCommand {
         @Option(name: .customLong("security-level"), help: ArgumentHelp("Sikkerhetsnivå 1–3 (1 høyest).", valueName: "N"))
         var securityLevel: Int = 2
 
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
@@ -39,6 +40,8 @@ struct UnitCommand: ParsableCommand {
                 try NewUnit(code: code, name: name, type: type, region: region, securityLevel: securityLevel)
             }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addUnit(unit) }
+            // --json: the unit as `unit list --json` shows it.
+            if output.json { return try StoreCommand.printJSON(added) }
             print(AdminText.unitAdded(code: added.code, name: added.name, type: added.type, region: added.region, securityLevel: added.securityLevel)(l))
         }
     }

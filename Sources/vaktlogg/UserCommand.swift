@@ -32,6 +32,7 @@ struct UserCommand: ParsableCommand {
         @Option(name: .customLong("full-name"), help: ArgumentHelp("Fullt navn.", valueName: "NAME"))
         var fullName: String?
 
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
@@ -40,6 +41,8 @@ struct UserCommand: ParsableCommand {
                 try NewUser(name: name, role: role, units: units, fullName: fullName)
             }
             let added = try StoreCommand.run(options) { try Administration(connection: $0).addUser(user) }
+            // --json: the account as `user list --json` shows it.
+            if output.json { return try StoreCommand.printJSON(added) }
             print(AdminText.userAdded(name: added.name, role: added.role, units: added.units, homeUnit: added.homeUnit)(l))
         }
     }
@@ -77,11 +80,18 @@ struct UserCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Brukernavnet.", valueName: "NAME"))
         var name: String
 
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
-            try StoreCommand.run(options) { try Administration(connection: $0).disableUser(name) }
+            let account = try StoreCommand.run(options) { c in
+                let admin = Administration(connection: c)
+                try admin.disableUser(name)
+                // --json: the account after the change, as `user list --json` shows it.
+                return output.json ? try admin.users().first { $0.name == name.lowercased() } : nil
+            }
+            if output.json { return try StoreCommand.printJSON(account) }
             print(AdminText.userDisabled(name.lowercased())(l))
         }
     }
@@ -93,11 +103,18 @@ struct UserCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Brukernavnet.", valueName: "NAME"))
         var name: String
 
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
-            try StoreCommand.run(options) { try Administration(connection: $0).enableUser(name) }
+            let account = try StoreCommand.run(options) { c in
+                let admin = Administration(connection: c)
+                try admin.enableUser(name)
+                // --json: the account after the change, as `user list --json` shows it.
+                return output.json ? try admin.users().first { $0.name == name.lowercased() } : nil
+            }
+            if output.json { return try StoreCommand.printJSON(account) }
             print(AdminText.userEnabled(name.lowercased())(l))
         }
     }

@@ -16,19 +16,37 @@ import Testing
                                              "--probability", "3", "--consequence", "4"])
         var env: [String: String] = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
         for (k, v) in w.environment(kari) { if let v { env[k] = v } }
-        let t = try DashboardTerminal([w.bin.url.path, "dashboard"], environment: env)
+        // Bare `vaktlogg` on a terminal is the dashboard.
+        let t = try TerminalSession([w.bin.url.path], environment: env, columns: 80, rows: 24)
 
         let queue = try t.waitFor("Kø · 2 åpne")
         let lines = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.contains("│ ● tilkoblet │ OSLO") == true, "\(queue)")
-        #expect(lines[3].hasPrefix(" P1 ") && lines[3].contains("violence staff"), "P1 first (triage order):\n\(queue)")
-        #expect(lines[4].hasPrefix(" P2 ") && lines[4].contains("contraband phone"), "\(queue)")
+        #expect(lines[3].hasPrefix(" P1 ") && lines[3].contains("vold mot tilsatt"), "P1 first (triage order):\n\(queue)")
+        #expect(lines[4].hasPrefix(" P2 ") && lines[4].contains("funn av mobiltelefon"), "\(queue)")
         #expect(lines[23].hasPrefix(" ↑↓ jk flytt"), "\(queue)")
+
+        // Filter by priority from the command line, then clear it.
+        try t.keys(":", "p", "r", "i", " ", "P", "2", "Enter")
+        let filtered = try t.waitFor("Kø · 1 av 2 åpne   pri=P2")
+        #expect(filtered.contains("funn av mobiltelefon") && !filtered.contains("vold mot tilsatt"), "\(filtered)")
+        try t.keys(":", "t", "ø", "m", "Enter")
+        try t.waitFor("Kø · 2 åpne\n") // capture-pane drops trailing blanks
 
         try t.keys("j", "Enter")
         let detail = try t.waitFor("Historikk")
-        #expect(detail.contains("P2 · \(p2) · hendelse · contraband phone"), "\(detail)")
+        #expect(detail.contains("P2 · \(p2) · uønsket hendelse · funn av mobiltelefon"), "\(detail)")
         #expect(detail.contains("Telefon funnet i sokk"), "\(detail)")
+
+        // Acknowledge from the detail: asked first, recorded through the Store only on the yes.
+        try t.keys("a")
+        let asked = try t.waitFor("Kan ikke angres")
+        #expect(asked.contains("Kvitter \(p2)? Kan ikke angres. j = ja · n/Esc = nei"), "\(asked)")
+        try t.keys("j")
+        let acked = try t.waitFor("kvitter – registrert")
+        #expect(acked.contains("kvittert"), "the entry was re-read with its new status:\n\(acked)")
+        let listed = try w.run(kari, ["list", "--status", "acknowledged"])
+        #expect(listed.stdout.contains(p2), "recorded in the database: \(listed)")
 
         try t.keys("Escape")
         try t.waitFor(" ↑↓ jk flytt")
@@ -36,7 +54,7 @@ import Testing
         try w.log(ola, "incident", ["--category", "self_harm", "--text", "Kuttskader celle 4",
                                                 "--probability", "2", "--consequence", "4"])
         let live = try t.waitFor("Kø · 3 åpne")
-        #expect(live.contains("self harm"), "\(live)")
+        #expect(live.contains("selvskading"), "\(live)")
         
         // A larger terminal: KEY_RESIZE redraws with the text column.
         try t.resize(columns: 132, rows: 43)
@@ -56,51 +74,8 @@ import Testing
         #expect(r.exitCode == 0, "\(r)")
         #expect(r.stdoutLines.count == 1 && r.stdoutLines.first?.contains(ref) == true, "\(r)")
         #expect(r.stdoutLines.first?.hasPrefix("P4 \(ref)") == true, "\(r)")
+        // Bare `vaktlogg` off a terminal prints the same queue and ends.
+        let bare = try w.run(ola, [])
+        #expect(bare.exitCode == 0 && bare.stdoutLines == r.stdoutLines, "\(bare)")
     }
-}
-
-/// A detached tmux session of 80×24 on a private server.
-final class DashboardTerminal {
-    let socket = "vaktlogg-dash-\(UUID().uuidString.prefix(8).lowercased())"
-
-    init(_ arguments: [String], environment: [String: String]) throws {
-        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
-        let command = (["env"] + assignments + arguments.map(Self.quote)).joined(separator: " ") + "; echo EXIT=$?; sleep 120"
-        try tmux(["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command])
-    }
-
-    deinit { _ = try? tmux(["kill-server"]) }
-
-    /// Presses keys by tmux name (`Enter`, `Escape`, `j` …).
-    func keys(_ names: String...) throws {
-        try tmux(["send-keys", "-t", "t"] + names)
-    }
-
-    /// Resizes the terminal (the program gets SIGWINCH, ncurses a KEY_RESIZE).
-    func resize(columns: Int, rows: Int) throws {
-        try tmux(["resize-window", "-t", "t", "-x", "\(columns)", "-y", "\(rows)"])
-    }
-
-    /// Polls the screen until it contains `text`, at most `tries` times 50 ms apart.
-    @discardableResult
-    func waitFor(_ text: String, tries: Int = 300) throws -> String {
-        var last = ""
-        for _ in 0..<tries {
-            last = try tmux(["capture-pane", "-p", "-t", "t"])
-            if last.contains(text) { return last }
-            usleep(50_000)
-        }
-        throw TerminalError(description: "“\(text)” did not appear; screen:\n\(last)")
-    }
-
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let result = try Subprocess.run(["/usr/bin/tmux", "-L", socket] + arguments)
-        guard result.exitCode == 0 else {
-            throw TerminalError(description: "tmux \(arguments.first ?? "") exited \(result.exitCode): \(result.output)")
-        }
-        return result.output
-    }
-
-    private static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

@@ -7,13 +7,13 @@ final class TerminalSession {
     let socket = "vaktlogg-test-\(UUID().uuidString.prefix(8).lowercased())"
     let name = "t"
 
-    /// Starts `arguments` with `environment` in an 120×30 terminal. The shell prints `EXIT=<status>`
-    /// when the program ends, so a test can read how it ended.
-    init(_ arguments: [String], environment: [String: String]) throws {
+    /// Starts `arguments` with `environment` in a `columns`×`rows` terminal. The shell prints
+    /// `EXIT=<status>` when the program ends, so a test can read how it ended.
+    init(_ arguments: [String], environment: [String: String], columns: Int = 120, rows: Int = 30) throws {
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
         let command = (["env"] + assignments + arguments.map(Self.quote)).joined(separator: " ")
             + "; echo EXIT=$?; sleep 120"
-        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "30", command])
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
@@ -22,6 +22,16 @@ final class TerminalSession {
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", name, "-l", text])
         try tmux(["send-keys", "-t", name, "Enter"])
+    }
+
+    /// Presses keys by tmux name (`Enter`, `Escape`, `j` …).
+    func keys(_ names: String...) throws {
+        try tmux(["send-keys", "-t", name] + names)
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH, ncurses a KEY_RESIZE).
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// The visible screen.

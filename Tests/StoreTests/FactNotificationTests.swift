@@ -35,8 +35,8 @@ struct FactNotificationTests {
         try Self.subscribe(listener)
         let written: [(table: String, id: Int64, entry: Int64?)] = [
             ("amendments", try officer.amendment(entry: entry), entry),
-            ("measures", try coordinator.measure(entry: entry, unit: "OSLO"), nil),
-            ("decisions", try coordinator.decision(entry: entry, unit: "OSLO"), nil),
+            ("measures", try coordinator.measure(entry: entry, unit: "OSLO"), entry),
+            ("decisions", try coordinator.decision(entry: entry, unit: "OSLO"), entry),
             ("risk_assessments", try coordinator.riskAssessment(unit: "OSLO", person: "K-2026-0042"), nil),
             ("shift_log", try officer.shiftNote(unit: "OSLO", text: "Rolig natt, K-2026-0042 sov"), nil),
         ]
@@ -48,12 +48,22 @@ struct FactNotificationTests {
             guard let payload = p.first else { continue }
             #expect((payload["id"] as? Int).map(Int64.init) == w.id, "\(w.table): payload \(payload), row id \(w.id)")
             #expect(payload["unit"] as? String == "OSLO")
-            if let e = w.entry { #expect((payload["entry"] as? Int).map(Int64.init) == e, "\(w.table): \(payload)") }
+            // The entry the fact belongs to (sql/017), compared below to the row's entry_id; JSON null
+            // for facts that belong to no entry.
+            if let e = w.entry {
+                #expect((payload["entry"] as? Int).map(Int64.init) == e, "\(w.table): \(payload)")
+            } else {
+                #expect(payload["entry"] is NSNull, "\(w.table): \(payload)")
+            }
             #expect(Set(payload.keys) == ["table", "id", "entry", "unit"], "ids only: \(payload)")
         }
-        // The rows are those ids (compared to the table, not only to what the writer returned).
+        // The rows are those ids (compared to the table, not only to what the writer returned), and
+        // the payload's entry is the row's own entry_id.
         for w in written {
             #expect(try f.db.sql("SELECT count(*) FROM \(w.table) WHERE id = \(w.id) AND unit_code = 'OSLO'") == "1", "\(w.table)")
+            let column = try f.db.sql("SELECT count(*) FROM information_schema.columns WHERE table_name = '\(w.table)' AND column_name = 'entry_id'")
+            let rowEntry = column == "1" ? try f.db.sql("SELECT coalesce(entry_id::text, 'null') FROM \(w.table) WHERE id = \(w.id)") : "null"
+            #expect(rowEntry == (w.entry.map(String.init) ?? "null"), "\(w.table): row's entry_id \(rowEntry)")
         }
         let text = payloads.map { "\($0)" }.joined()
         #expect(!text.contains("K-2026") && !text.contains("Rolig"), "no person or text in a payload")

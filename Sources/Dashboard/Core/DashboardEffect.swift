@@ -4,18 +4,12 @@ public enum DashboardEffect: Sendable, Hashable {
     case reloadQueue
     /// Read one entry for the detail screen (the Store's detail read: persons' reads are logged).
     case openDetail(ref: String)
-    /// Perform an action on an entry (acknowledge, assign, …) through the Store's workflows.
-    case runAction(DashboardAction, ref: String)
+    /// Perform a confirmed action on an entry through the Store's workflows (the CLI's write path).
+    case runAction(DashboardActionRequest)
     /// Try to connect again after the connection was lost.
     case reconnect
     /// Ring the terminal bell.
     case bell
     /// Leave the dashboard.
     case quit
-}
-
-/// The lifecycle actions the dashboard will offer. Declared so the effect type is complete; no key
-/// triggers them yet (the next step of issue 10), and `--readonly` will hide them all.
-public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
-    case acknowledge, assign, comment, treat, close, reopen, amend, measure
 }

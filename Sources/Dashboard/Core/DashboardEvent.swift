@@ -11,6 +11,8 @@ public enum DashboardEvent: Sendable, Hashable {
     case detailLoaded(DashboardDetail, at: Date)
     /// A read was refused or failed for a reason other than a lost connection.
     case loadFailed(ref: String?, message: String)
+    /// A confirmed action was recorded by the Store at `at`.
+    case actionDone(DashboardActionRequest, at: Date)
     /// The connection to the database went away at `at`; the last data stays on screen, stale.
     case connectionLost(at: Date)
     /// A new connection is up at `at`; everything on screen is re-read.

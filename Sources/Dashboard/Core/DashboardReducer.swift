@@ -1,5 +1,6 @@
 public import Foundation
 import VaktloggCore
+import VaktloggText
 
 /// The dashboard's one decision point: `(state, event) → (state, effects)`. Pure: no terminal,
 /// no database, no clock (time arrives in events), so every key can be tested by value.
@@ -10,14 +11,16 @@ public enum DashboardReducer {
         var effects: [DashboardEffect] = []
         switch event {
         case .key(let key):
+            s.flashing = []
             s.message = nil
+            s.messageIsError = true
             effects = Self.key(key, &s)
         case .queueLoaded(let entries, let at):
             // A P1 that was not in the last read rings the bell (not on the first read, not --quiet).
             let known = Set(s.entries.map(\.id))
-            if !s.queueLoading, !s.quiet, entries.contains(where: { $0.priority == .p1 && !known.contains($0.id) }) {
-                effects = [.bell]
-            }
+            let newP1 = s.queueLoading || s.quiet ? [] : entries.filter { $0.priority == .p1 && !known.contains($0.id) }.map(\.id)
+            s.flashing = Set(newP1)
+            if !newP1.isEmpty { effects = [.bell] }
             s.queueLoading = false
             s.replaceQueue(entries)
             s.lastGoodRead = at
@@ -29,8 +32,14 @@ public enum DashboardReducer {
             s.lastGoodRead = at
             s.connection = .connected
             s.clampDetailScroll()
+        case .actionDone(let request, let at):
+            s.message = DashboardText.actionDone(request.action.rawValue, ref: request.ref)(s.language)
+            s.messageIsError = false
+            s.lastGoodRead = at
+            effects = Self.rereadEverything(s)
         case .loadFailed(let ref, let message):
             s.message = message
+            s.messageIsError = true
             if let ref, case .detail(let shown) = s.screen, shown == ref, s.detail?.entry.ref != ref {
                 s.screen = .queue
             }
@@ -45,6 +54,7 @@ public enum DashboardReducer {
             effects = Self.rereadEverything(s)
         case .tick(let now):
             s.now = now
+            s.flashing = []
             if case .lost = s.connection { effects = [.reconnect] }
         case .resize(let rows, let columns):
             s.rows = max(1, rows)
@@ -68,6 +78,8 @@ public enum DashboardReducer {
             return []
         }
         if s.filterEditing { return filterKey(key, &s) }
+        if s.commandEditing { return commandKey(key, &s) }
+        if s.prompt != nil { return promptKey(key, &s) }
         switch key {
         case .character("?"):
             s.helpVisible = true
@@ -78,8 +90,12 @@ public enum DashboardReducer {
             break
         }
         switch s.screen {
-        case .queue: return queueKey(key, &s)
-        case .detail: return detailKey(key, &s)
+        case .queue:
+            if let entry = s.selectedEntry, startAction(key, ref: entry.ref, &s) { return [] }
+            return queueKey(key, &s)
+        case .detail(let ref):
+            if startAction(key, ref: ref, &s) { return [] }
+            return detailKey(key, &s)
         }
     }
 
@@ -103,6 +119,30 @@ public enum DashboardReducer {
         return []
     }
 
+    /// Typing a `:` command: Enter applies it (or says it is unknown), Esc drops it.
+    static func commandKey(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
+        switch key {
+        case .character(let c):
+            s.command.append(c)
+        case .backspace:
+            if s.command.isEmpty { s.commandEditing = false } else { s.command.removeLast() }
+        case .enter:
+            s.commandEditing = false
+            let line = s.command.trimmingCharacters(in: .whitespaces)
+            if let applied = s.facets.applying(line, language: s.language) {
+                s.facets = applied
+                s.select(index: s.selectedIndex ?? 0)
+            } else {
+                s.message = DashboardText.unknownCommand(line)(s.language)
+            }
+        case .escape:
+            s.commandEditing = false
+        default:
+            break
+        }
+        return []
+    }
+
     static func queueKey(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
         let page = DashboardLayout.queueBodyRows(s.rows)
         let index = s.selectedIndex ?? 0
@@ -115,6 +155,9 @@ public enum DashboardReducer {
         case .end, .character("G"): s.select(index: s.visibleEntries.count - 1)
         case .character("/"):
             s.filterEditing = true
+        case .character(":"):
+            s.commandEditing = true
+            s.command = ""
         case .escape:
             if !s.filter.isEmpty {
                 s.filter = ""

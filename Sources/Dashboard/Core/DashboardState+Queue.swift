@@ -6,8 +6,9 @@ extension DashboardState {
     /// The queue rows the filter lets through, in triage order.
     public var visibleEntries: [DashboardEntry] {
         let needle = filter.trimmingCharacters(in: .whitespaces)
-        guard !needle.isEmpty else { return entries }
-        return entries.filter { $0.matches(needle, language: language) }
+        let faceted = facets.isEmpty ? entries : entries.filter(facets.admits)
+        guard !needle.isEmpty else { return faceted }
+        return faceted.filter { $0.matches(needle, language: language) }
     }
 
     /// Index of the selected row among ``visibleEntries`` (nil when the queue is empty).

@@ -49,6 +49,13 @@ public struct DashboardState: Sendable, Hashable {
     public var filter = ""
     /// True while the filter is being typed.
     public var filterEditing = false
+    /// The field filters set from the `:` command line.
+    public var facets = DashboardFacets()
+    /// True while the `:` command line is being typed; `command` is what is typed so far.
+    public var commandEditing = false
+    public var command = ""
+    /// New P1 rows flashing since the last read (until the next key or tick; none with --quiet).
+    public var flashing: Set<Int64> = []
     /// The selected entry, by id, so the selection survives the list changing under it.
     public var selectedID: Int64?
     /// First visible row of the queue table (kept so the selection stays in view).
@@ -64,6 +71,10 @@ public struct DashboardState: Sendable, Hashable {
     public var lastGoodRead: Date?
     /// A one-line message (a refused read, say) shown in the hint bar until the next key.
     public var message: String?
+    /// False when ``message`` reports something done rather than refused (drawn without alarm).
+    public var messageIsError = true
+    /// The action being typed or confirmed (nil: none). Never set in `--readonly`.
+    public var prompt: DashboardPrompt?
 
     /// A dashboard before any data: the loop sends the first `queueLoaded`.
     public init(viewer: Viewer, language: Language, rows: Int, columns: Int, now: Date,

@@ -82,6 +82,9 @@ public final class DashboardSource {
 
     public func close() { dropConnection() }
 
+    /// The live connection, for the workflows in other files of this type.
+    func liveConnection() throws -> Connection { try live() }
+
     private func live() throws -> Connection {
         guard let connection, connection.isAlive else {
             throw PostgresError(kind: .connectionLost, message: "no connection")

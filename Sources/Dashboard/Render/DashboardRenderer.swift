@@ -51,17 +51,32 @@ public enum DashboardRenderer {
     static func hintBar(_ s: DashboardState, _ canvas: some Canvas) {
         let l = s.language
         let text: String
-        if let message = s.message {
+        if let prompt = s.prompt {
+            text = promptLine(prompt, l)
+        } else if let message = s.message {
             text = message
         } else if s.helpVisible {
             text = DashboardText.hintHelp(l)
         } else if s.filterEditing {
             text = DashboardText.hintFilter(l)
+        } else if s.commandEditing {
+            text = DashboardText.hintCommand(l)
         } else if case .detail = s.screen {
-            text = DashboardText.hintDetail(l)
+            text = s.readonly ? DashboardText.hintDetail(l) : DashboardText.hintActions(l)
         } else {
             text = DashboardText.hintQueue(l)
         }
-        canvas.bar(" " + text, row: canvas.rows - 1, style: s.message == nil ? .hint : .stale)
+        let alarm = s.prompt?.confirming == true || (s.prompt == nil && s.message != nil && s.messageIsError)
+        canvas.bar(" " + text, row: canvas.rows - 1, style: alarm ? .stale : .hint)
+    }
+
+    /// The action being typed (value and cursor) or the question before it is recorded.
+    static func promptLine(_ p: DashboardPrompt, _ l: Language) -> String {
+        let action = DashboardText.actionName(p.action.rawValue)
+        guard let field = p.field else {
+            return DashboardText.promptConfirm(ref: p.ref, action: action, summary: p.values.joined(separator: " · "))(l)
+        }
+        return DashboardText.promptTyping(ref: p.ref, action: action, field: DashboardText.fieldLabel(field.rawValue),
+                                          value: p.values.last ?? "")(l)
     }
 }

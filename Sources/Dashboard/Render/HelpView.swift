@@ -4,8 +4,12 @@ import VaktloggCore
 enum HelpView {
     static func draw(_ s: DashboardState, _ canvas: some Canvas) {
         let l = s.language
-        let keyWidth = DashboardText.helpLines.map { TextWidth.of($0.0) }.max() ?? 0
-        let body = DashboardText.helpLines.map { TextWidth.pad($0.0, to: keyWidth) + "  " + $0.1(l) }
+        // --readonly hides every action, in the help too.
+        let actions: [(String, LocalizedText)] = s.readonly ? []
+            : DashboardAction.allCases.map { (String($0.key), DashboardText.actionName($0.rawValue)) }
+        let lines = DashboardText.helpLines + [(":", DashboardText.helpCommand)] + actions
+        let keyWidth = lines.map { TextWidth.of($0.0) }.max() ?? 0
+        let body = lines.map { TextWidth.pad($0.0, to: keyWidth) + "  " + $0.1(l) }
         let inner = min(canvas.columns - 4, max(TextWidth.of(DashboardText.helpTitle(l)), body.map(TextWidth.of).max() ?? 0) + 2)
         let height = body.count + 2
         let left = max(0, (canvas.columns - inner - 2) / 2)

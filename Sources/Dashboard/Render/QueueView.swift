@@ -11,6 +11,8 @@ enum QueueView {
         if s.filterEditing || !s.filter.isEmpty {
             title += "   " + DashboardText.filter(s.filter + (s.filterEditing ? "▏" : ""))(l)
         }
+        if !s.facets.isEmpty { title += "   " + s.facets.shown(l) }
+        if s.commandEditing { title += "   " + DashboardText.commandLine(s.command)(l) }
         canvas.bar(title, row: 1, style: .title)
 
         let cols = QueueColumns(width: canvas.columns, unitWidth: rows.map { TextWidth.of($0.unit) }.max() ?? 5)
@@ -37,8 +39,10 @@ enum QueueView {
                          DashboardText.category(kind: e.kind, code: e.category)(l), e.unit,
                          DashboardText.status(e.status)(l), e.assignee ?? DashboardText.nobody(l), due,
                          e.text.split(separator: "\n").first.map(String.init) ?? ""]
-            canvas.bar(line(cols, cells), row: row, style: isSelected ? .selected : .normal)
-            guard !isSelected else { continue }
+            // A P1 that just arrived flashes its whole row (with the bell) until the next key or tick.
+            let flash = s.flashing.contains(e.id)
+            canvas.bar(line(cols, cells), row: row, style: isSelected ? .selected : (flash ? .urgent : .normal))
+            guard !isSelected, !flash else { continue }
             if e.priority == .p1 { canvas.draw(e.priority.rawValue, row: row, column: 1, style: .urgent) }
             if overdue { canvas.draw(due, row: row, column: dueColumn(cols), style: .overdue) }
         }

@@ -97,7 +97,12 @@ public enum DashboardLoop {
         case .bell:
             terminal.bell()
             return []
-        case .runAction, .quit:
+        case .runAction(let request):
+            return read(ref: nil) {
+                try source.run(request)
+                return .actionDone(request, at: now)
+            }
+        case .quit:
             return []
         }
     }

@@ -20,7 +20,9 @@ extension Migration {
         Migration(name: "014_rules_in_the_database.sql", bytes: PackageResources._14_rules_in_the_database_sql),
         Migration(name: "015_sealed_identities_and_logged_reads.sql", bytes: PackageResources._15_sealed_identities_and_logged_reads_sql),
         Migration(name: "016_persons_channels_and_staff_data.sql", bytes: PackageResources._16_persons_channels_and_staff_data_sql),
+        Migration(name: "017_notify_entry_and_measure_due.sql", bytes: PackageResources._17_notify_entry_and_measure_due_sql),
         Migration(name: "020_escalate_overdue.sql", bytes: PackageResources._20_escalate_overdue_sql),
+        Migration(name: "023_sik_report.sql", bytes: PackageResources._23_sik_report_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {

@@ -1,0 +1,174 @@
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Reports
+import Store
+import Testing
+import VaktloggCore
+import VaktloggTestSupport
+
+/// A hand-built October 2026 (Oslo time, across the DST change on the 25th) in region OST with three
+/// units, written through the product's write path as the units' own users (backdated the way the
+/// demo seeder does it). Every expected number is worked out by hand in the comments.
+@Suite("SIK report on a hand-computed fixture")
+struct SIKReportFixtureTests {
+    static func utc(_ s: String) -> Date { Timestamp(rfc3339: s)!.date }
+
+    struct Fixture {
+        let db: VaktloggTestDatabase
+        let officer: String, reporter: String, manager: String, managerA: String
+    }
+
+    static func fixture() throws -> Fixture {
+        let db = try VaktloggTestDatabase.create(prefix: "sik", units: ["AUNIT", "BUNIT", "CUNIT"])
+        let officer = try db.addUser("off", role: "duty_officer", units: ["AUNIT", "BUNIT", "CUNIT"])
+        let reporter = try db.addUser("ingridrep", role: "duty_officer", units: ["AUNIT"])
+        let manager = try db.addUser("mgr", role: "manager", units: ["AUNIT", "BUNIT", "CUNIT"])
+        let managerA = try db.addUser("mgra", role: "manager", units: ["AUNIT"])
+        let owner = try db.connect()
+        defer { owner.close() }
+        try StoreSession.backdating(owner: owner, clock: .system).transaction { s in
+            do {
+                let c = s.connection
+                _ = try c.query("UPDATE maintenance SET backdating = true")
+                func act(_ user: String) throws { _ = try c.unsafeExecuteScript("SET LOCAL SESSION AUTHORIZATION \(try c.escapeIdentifier(user))") }
+                func log(_ kind: EntryKind, _ category: String, unit: String, at: String, p: Int = 2, q: Int = 2) throws -> LoggedEntry {
+                    var d = EntryDraft(kind: kind, category: category, text: "Fiksturoppføring")
+                    d.unit = unit
+                    d.probability = p
+                    d.consequence = q
+                    d.reportedAt = utc(at)
+                    d.occurredAt = utc(at)
+                    return try s.at(.fixed(utc(at))).entries.log(d)
+                }
+                func record(_ e: LifecycleEvent, _ ref: String, at: String) throws {
+                    _ = try s.at(.fixed(utc(at))).lifecycle.record(e, on: ref)
+                }
+                try act(officer)
+                // AUNIT, deviation D1: acknowledged exactly at its 24 h limit (in time), closed after 5 days (in time).
+                let d1 = try log(.deviation, "door_lock", unit: "AUNIT", at: "2026-10-05T10:00:00Z")
+                try record(.acknowledge, d1.ref, at: "2026-10-06T10:00:00Z")
+                try record(.startTreatment(cause: "Slitt lås"), d1.ref, at: "2026-10-06T11:00:00Z")
+                try record(.decideMeasure(measure: "Bytt lås", responsible: officer, due: CalendarDate(year: 2026, month: 10, day: 9)!), d1.ref, at: "2026-10-06T12:00:00Z")
+                try record(.close(verification: "Ny lås virker"), d1.ref, at: "2026-10-10T10:00:00Z")
+                // D2: acknowledged one second late; never closed → overdue at the end of the period
+                // (close due 2026-11-04, so overdue only counts against "now"; not closed in time).
+                let d2 = try log(.deviation, "door_lock", unit: "AUNIT", at: "2026-10-05T10:00:00Z")
+                try record(.acknowledge, d2.ref, at: "2026-10-06T10:00:01Z")
+                // D3: a third door_lock → recurring category (3 in the period at one unit).
+                _ = try log(.deviation, "door_lock", unit: "AUNIT", at: "2026-10-20T08:00:00Z")
+                // P1 violence against staff at 23:30 Oslo (CET) on 31 October: inside the period;
+                // acknowledged exactly at the 5-minute limit.
+                let p1 = try log(.incident, "violence_staff", unit: "AUNIT", at: "2026-10-31T22:30:00Z", p: 3, q: 4)
+                try record(.acknowledge, p1.ref, at: "2026-10-31T22:35:00Z")
+                // Escape at 00:30 Oslo (CEST) on 1 October = 30 Sept 22:30 UTC: inside; P1 (public
+                // safety), acknowledged 5 min + 1 s → late. A failure.
+                let esc = try log(.incident, "escape", unit: "AUNIT", at: "2026-09-30T22:30:00Z", p: 3, q: 4)
+                try record(.acknowledge, esc.ref, at: "2026-09-30T22:35:01Z")
+                // 00:30 Oslo on 1 November = 31 Oct 23:30 UTC: outside (next period).
+                _ = try log(.incident, "escape", unit: "AUNIT", at: "2026-10-31T23:30:00Z", p: 3, q: 4)
+                // Previous period (31 Aug – 30 Sep Oslo): one deviation in BUNIT, 23:30 Oslo 30 Sept.
+                _ = try log(.deviation, "key_control", unit: "BUNIT", at: "2026-09-30T21:30:00Z")
+                // BUNIT in October: one deviation, acknowledged in 1 h.
+                let b1 = try log(.deviation, "count_mismatch", unit: "BUNIT", at: "2026-10-12T12:00:00Z")
+                try record(.acknowledge, b1.ref, at: "2026-10-12T13:00:00Z")
+                // CUNIT: nothing at all.
+                // A manipulation report in AUNIT by `reporter`, whose name must appear nowhere.
+                try act(reporter)
+                var m = EntryDraft(kind: .manipulation, category: "private_probing", text: "Spurte om adressen min")
+                m.unit = "AUNIT"; m.probability = 3; m.consequence = 3; m.target = .reporter; m.inWorkingHours = true
+                m.reportedAt = utc("2026-10-15T09:00:00Z"); m.occurredAt = m.reportedAt
+                _ = try s.at(.fixed(utc("2026-10-15T09:00:00Z"))).entries.log(m)
+                _ = try c.unsafeExecuteScript("RESET SESSION AUTHORIZATION")
+                _ = try c.query("UPDATE maintenance SET backdating = false")
+            }
+        }
+        return Fixture(db: db, officer: officer, reporter: reporter, manager: manager, managerA: managerA)
+    }
+
+    static func build(_ f: Fixture, _ scope: SIKReport.Scope, as user: String) throws -> SIKReport {
+        let c = try f.db.connect(user: user)
+        defer { c.close() }
+        return try SIKReport.build(session: StoreSession(connection: c), scope: scope,
+                                   period: ReportPeriod.named("2026-10", now: Date())!, now: utc("2026-11-01T12:00:00Z"))
+    }
+
+    static func line(_ s: SIKReport.Section, _ code: String) -> SIKReport.Line { s.lines.first { $0.metric.code == code }! }
+
+    @Test func regionReportNumbersByHand() throws {
+        let f = try Self.fixture()
+        let r = try Self.build(f, .region("OST"), as: f.manager)
+        #expect(r.sections.map(\.unit) == ["AUNIT", "BUNIT", "CUNIT", nil])
+        let a = r.sections[0], b = r.sections[1], cu = r.sections[2], all = r.sections[3]
+        #expect(Self.line(a, "deviations_registered").current.value == 3)
+        #expect(Self.line(a, "deviations_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 3))
+        #expect(Self.line(a, "deviations_closed_in_time").current == MetricValue(numerator: 1, denominator: 3))
+        // D1: reported 5 Oct 10:00, closed 10 Oct 10:00 → 5 days (the only closed one).
+        #expect(abs((Self.line(a, "deviation_median_days_to_close").current.value ?? 0) - 5 * 86400) < 1e-6)
+        #expect(Self.line(a, "incidents_registered").current.value == 2)
+        #expect(Self.line(a, "p1_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 2))
+        // 300 s and 301 s: median 300.5, p90 = 300 + 0.9 × 1 = 300.9.
+        #expect(Self.line(a, "p1_ack_median_seconds").current.value == 300.5)
+        #expect(abs((Self.line(a, "p1_ack_p90_seconds").current.value ?? 0) - 300.9) < 1e-9)
+        #expect(Self.line(a, "failures").current.value == 1)
+        #expect(Self.line(a, "manipulation_reports").current.value == 1)
+        #expect(Self.line(a, "deviations_per_incident").current == MetricValue(numerator: 3, denominator: 2))
+        #expect(a.breakdown.contains(.init(dimension: "recurring_category", key: "door_lock", count: 3)))
+        #expect(a.chainVerifies == true)
+        // BUNIT: one October deviation in time; the 30 Sept 23:30 Oslo one is the previous period's.
+        #expect(Self.line(b, "deviations_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 1))
+        #expect(Self.line(b, "deviations_registered").previous.value == 1)
+        #expect(Self.line(b, "deviations_acknowledged_in_time").previousJudgement == .notMet)
+        // CUNIT: no data — never 0 %.
+        #expect(Self.line(cu, "deviations_acknowledged_in_time").currentJudgement == .noData)
+        #expect(Self.line(cu, "p1_ack_median_seconds").current.value == nil)
+        // Roll-up: 4 deviations, 2 acknowledged in time; medians over all units in SQL.
+        #expect(Self.line(all, "deviations_acknowledged_in_time").current == MetricValue(numerator: 2, denominator: 4))
+        #expect(Self.line(all, "p1_ack_median_seconds").current.value == 300.5)
+        #expect(all.chainVerifies == nil)
+
+        // Every format: the numbers present, the manipulation reporter absent.
+        let text = TextRenderer(language: .en).render(r)
+        let md = TextRenderer(language: .nb, markdown: true).render(r)
+        let csv = CSVRenderer().render(r)
+        let json = try JSONRenderer().render(r)
+        let html = HTMLRenderer(language: .en).render(r)
+        for out in [text, md, csv, json, html] {
+            #expect(!out.contains(f.reporter))
+            #expect(!out.contains("ingridrep"))
+        }
+        #expect(text.contains("33.3 % (1/3)"))
+        #expect(md.contains("33,3 % (1/3)"))
+        #expect(text.contains("no data"))
+        #expect(html.contains("33.3 % (1/3)"))
+        // Self-contained HTML: no external reference of any kind.
+        for needle in ["http:", "https:", "src=", "href=", "url(", "@import", "<script", "<link"] {
+            #expect(!html.contains(needle), "\(needle)")
+        }
+        #expect(html.contains("<svg role=\"img\""))
+        // CSV: one row per metric per section, RFC 4180 line ends.
+        let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 1 + 4 * SIKMetric.all.count)
+        #expect(rows.contains { $0.hasPrefix("OST,AUNIT,1,deviations_acknowledged_in_time,share,2026-10-01,2026-10-31,1,3,0.3333333333333333,not_met,") })
+        #expect(rows.contains { $0.hasPrefix("OST,CUNIT,1,deviations_acknowledged_in_time,share,2026-10-01,2026-10-31,0,0,,no_data,") })
+    }
+
+    @Test func managersQueryTheFunctionsWithTheirOwnLogin() throws {
+        let f = try Self.fixture()
+        let window = "'2026-09-30T22:00:00Z', '2026-10-31T23:00:00Z'"
+        // The manager of AUNIT only: AUNIT works (positive control)…
+        #expect(try f.db.sql("SELECT numerator || '/' || denominator FROM sik_metrics(ARRAY['AUNIT'], \(window)) WHERE metric = 'deviations_acknowledged_in_time'", user: f.managerA) == "1/3")
+        // …a region roll-up that includes a unit they cannot see is refused, whatever it holds.
+        for units in ["ARRAY['AUNIT','BUNIT']", "ARRAY['CUNIT']", "ARRAY['NOSUCH']"] {
+            for fn in ["sik_metrics(\(units), \(window))", "sik_breakdown(\(units), \(window))",
+                       "sik_reporter_roles(\(units), \(window))", "sik_overdue_deviations(\(units), now())"] {
+                #expect(throws: (any Error).self) { try f.db.sql("SELECT count(*) FROM \(fn)", user: f.managerA) }
+            }
+        }
+        // Reporter roles leave the manipulation report out and never name anyone: AUNIT's October
+        // entries are D1, D2, D3, the P1 and the 1 October escape (the 1 November one is outside).
+        let roles = try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['AUNIT'], \(window))", user: f.manager)
+        #expect(roles == "duty_officer=5")
+        #expect(!roles.contains("ingridrep"))
+    }
+}
