@@ -16,7 +16,7 @@ public struct HTMLRenderer: Sendable {
         let title = ReportText.title(ReportFormatting.scope(report.scope))(l)
         var h = """
         <!DOCTYPE html>
-        <html lang="\(l == .nb ? "nb" : "en")"><head><meta charset="utf-8"><title>\(Self.esc(title))</title>
+        <html lang="\(l.rawValue)"><head><meta charset="utf-8"><title>\(Self.esc(title))</title>
         <style>
         @page { size: A4; margin: 15mm; }
         body { font-family: sans-serif; font-size: 10pt; color: #000; }

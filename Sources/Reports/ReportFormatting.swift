@@ -40,8 +40,8 @@ public enum ReportFormatting {
     }
 
     static func decimal(_ x: Double, _ places: Int, _ language: Language) -> String {
-        let s = String(format: "%.\(places)f", x)
-        return language == .nb ? s.replacingOccurrences(of: ".", with: ",") : s
+        // Bokmål writes a decimal comma; the choice is the catalogue's, not the renderer's.
+        String(format: "%.\(places)f", x).replacingOccurrences(of: ".", with: ReportText.decimalSeparator(language))
     }
 
     /// A period as `2026-10-01–2026-10-31`.

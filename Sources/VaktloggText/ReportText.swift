@@ -3,6 +3,9 @@ public import VaktloggCore
 /// The texts of the SIK compliance report (`vaktlogg report sik`): metric names, group headings,
 /// judgements, column heads and messages, bokmål and English.
 public enum ReportText {
+    /// The decimal separator of numbers in the report: a comma in bokmål, a point in English.
+    public static func decimalSeparator(_ language: Language) -> String { t(",", ".")(language) }
+
     /// A metric's name by its code (the codes of `sik_metrics`).
     public static func metric(_ code: String) -> LocalizedText {
         switch code {
