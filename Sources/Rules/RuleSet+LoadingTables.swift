@@ -1,4 +1,15 @@
-import VaktloggCore
+public import VaktloggCore
+
+extension RuleSet {
+    /// Category codes added to domain.md §5 after `ksf-2006.1` was written (issue 14). A rule set
+    /// may leave them out — the old set is loadable with its content and hash unchanged — but every
+    /// other category must be named.
+    public static let categoriesAddedAfterFirstSet: [EntryKind: Set<String>] = [
+        .incident: ["threat_staff_family", "ban_breach", "community_sentence_breach", "electronic_monitoring_breach",
+                    "threat_at_office", "home_visit_incident"],
+        .deviation: ["entry_control", "double_occupancy"],
+    ]
+}
 
 extension RuleSetReader {
     func readDeadlines(_ node: JSONNode, _ path: String) -> DeadlineRules? {
@@ -55,6 +66,9 @@ extension RuleSetReader {
             for code in kind.categoryCodes {
                 let cp = FieldReader.join(kp, code)
                 guard let cn = cm[code] else {
+                    // A set written before a category existed does not know it; entries of that
+                    // category are judged by a set that does.
+                    if RuleSet.categoriesAddedAfterFirstSet[kind, default: []].contains(code) { continue }
                     ok = false
                     r.fail(.missing, cp, LocalizedText(nb: "kategorien mangler", en: "category missing"), line: kn.line)
                     continue

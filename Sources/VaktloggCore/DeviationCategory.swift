@@ -20,6 +20,10 @@ public enum DeviationCategory: String, Codable, Sendable, CaseIterable, Hashable
     case hse
     /// Brudd på personopplysningssikkerheten.
     case personalData = "personal_data"
+    /// Systematisk adgangskontroll ikke gjennomført.
+    case entryControl = "entry_control"
+    /// Dobbeltbelegg.
+    case doubleOccupancy = "double_occupancy"
     /// Annet — requires at least one interest given by the reporter.
     case other
 }

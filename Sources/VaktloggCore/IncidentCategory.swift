@@ -40,6 +40,18 @@ public enum IncidentCategory: String, Codable, Sendable, CaseIterable, Hashable 
     case droneThrowover = "drone_throwover"
     /// Brudd på informasjonssikkerheten.
     case infosecBreach = "infosec_breach"
+    /// Trussel mot tilsattes familie.
+    case threatStaffFamily = "threat_staff_family"
+    /// Brudd på brev- og besøksforbud (varetekt med restriksjoner).
+    case banBreach = "ban_breach"
+    /// Brudd på vilkår for samfunnsstraff (friomsorgskontor).
+    case communitySentenceBreach = "community_sentence_breach"
+    /// Brudd ved straffegjennomføring med elektronisk kontroll (fotlenke).
+    case electronicMonitoringBreach = "electronic_monitoring_breach"
+    /// Trussel på friomsorgskontoret.
+    case threatAtOffice = "threat_at_office"
+    /// Hendelse under hjemmebesøk.
+    case homeVisitIncident = "home_visit_incident"
     /// Annet — requires at least one interest given by the reporter.
     case other
 }

@@ -18,6 +18,8 @@ public enum MeasureType: String, Codable, Sendable, CaseIterable, Hashable {
     case extraControl = "extra_control"
     /// Støttende tiltak (not restrictive).
     case supportive
+    /// Beskyttelse av truet tilsatt og deres nærmeste (domain.md §5, staff safety).
+    case staffProtection = "staff_protection"
     /// Annet.
     case other
 }

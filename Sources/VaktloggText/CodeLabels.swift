@@ -13,7 +13,7 @@ public enum CodeLabels {
         table(RiskBand.self), table(SecurityDomain.self), table(UserRole.self), table(UnitType.self),
         table(PersonRole.self), table(OffenceKind.self), table(Language.self), table(MeasureType.self),
         table(CommunicationGround.self), table(Outcome.self), table(RuleKind.self), table(DeadlineKind.self),
-        table(SeriousCrimeResult.self),
+        table(SeriousCrimeResult.self), table(DecisionType.self), table(PersonFlag.self),
         ("Restrictiveness", Dictionary(uniqueKeysWithValues: Restrictiveness.allCases.map { (String($0.rawValue), $0.label) })),
         ("RuleID", Dictionary(uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, RuleText.name($0)) })),
     ])

@@ -34,6 +34,12 @@ extension IncidentCategory: Labelled {
         case .infection: t("smitte", "infection")
         case .droneThrowover: t("drone eller overkast", "drone or throw-over")
         case .infosecBreach: t("brudd på informasjonssikkerhet", "information security breach")
+        case .threatStaffFamily: t("trussel mot tilsattes familie", "threat against staff's family")
+        case .banBreach: t("brudd på brev- og besøksforbud", "breach of a letter or visit ban")
+        case .communitySentenceBreach: t("brudd på vilkår for samfunnsstraff", "community sentence breach")
+        case .electronicMonitoringBreach: t("brudd ved elektronisk kontroll", "electronic monitoring breach")
+        case .threatAtOffice: t("trussel på friomsorgskontoret", "threat at the probation office")
+        case .homeVisitIncident: t("hendelse under hjemmebesøk", "home visit incident")
         case .other: t("annet", "other")
         }
     }
@@ -52,6 +58,8 @@ extension DeviationCategory: Labelled {
         case .routineBreach: t("rutinebrudd", "routine breach")
         case .hse: t("HMS", "health and safety")
         case .personalData: t("personopplysninger", "personal data")
+        case .entryControl: t("adgangskontroll ikke utført", "entry control not carried out")
+        case .doubleOccupancy: t("dobbeltbelegg", "double occupancy")
         case .other: t("annet", "other")
         }
     }

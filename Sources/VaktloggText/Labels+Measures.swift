@@ -13,6 +13,7 @@ extension MeasureType: Labelled {
         case .visitRestriction: t("besøksbegrensning", "visit restriction")
         case .extraControl: t("ekstra kontroll", "extra control")
         case .supportive: t("støttende tiltak", "supportive measure")
+        case .staffProtection: t("beskyttelse av tilsatt", "staff protection")
         case .other: t("annet", "other")
         }
     }

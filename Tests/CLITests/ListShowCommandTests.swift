@@ -179,7 +179,7 @@ import Testing
             (["amend", ref, "--reason", "x"], "vaktlogg: changes: ingen endringer oppgitt\n"),
             (["amend", ref, "--reason", "x", "--probability", "9"], "vaktlogg: probability: må være 1–5 (fikk 9)\n"),
             (["amend", ref, "--reason", "x", "--category", "vold"],
-             "vaktlogg: category: ukjent kategori «vold»; tillatt: violence_staff, violence_inmate, threat_staff, self_harm, death, overdose, escape, abscond, leave_breach, transport, contraband_drugs, contraband_phone, contraband_weapon, fire, hostage, unrest, damage, infection, drone_throwover, infosec_breach, other\n"),
+             "vaktlogg: category: ukjent kategori «vold»; tillatt: violence_staff, violence_inmate, threat_staff, self_harm, death, overdose, escape, abscond, leave_breach, transport, contraband_drugs, contraband_phone, contraband_weapon, fire, hostage, unrest, damage, infection, drone_throwover, infosec_breach, threat_staff_family, ban_breach, community_sentence_breach, electronic_monitoring_breach, threat_at_office, home_visit_incident, other\n"),
             (["amend", ref, "--reason", "x", "--consequence", "4"], "vaktlogg: changes: endringene er de samme som gjeldende verdier\n"),
         ]
         for (args, message) in refusals {

@@ -123,7 +123,7 @@ import Testing
 
     static let badInputs: [BadInput] = [
         BadInput("unknown category", incident(replacing: "--category", with: "vold"),
-                 "vaktlogg: category: ukjent kategori «vold» for incident; tillatt: violence_staff, violence_inmate, threat_staff, self_harm, death, overdose, escape, abscond, leave_breach, transport, contraband_drugs, contraband_phone, contraband_weapon, fire, hostage, unrest, damage, infection, drone_throwover, infosec_breach, other\n"),
+                 "vaktlogg: category: ukjent kategori «vold» for incident; tillatt: violence_staff, violence_inmate, threat_staff, self_harm, death, overdose, escape, abscond, leave_breach, transport, contraband_drugs, contraband_phone, contraband_weapon, fire, hostage, unrest, damage, infection, drone_throwover, infosec_breach, threat_staff_family, ban_breach, community_sentence_breach, electronic_monitoring_breach, threat_at_office, home_visit_incident, other\n"),
         BadInput("time beyond the 5-minute tolerance", incident(replacing: "--occurred", with: tenMinutesAhead),
                  "vaktlogg: occurred_at: tidspunktet ligger i fremtiden\n"),
         BadInput("unreadable time", incident(replacing: "--occurred", with: "i går kveld"),

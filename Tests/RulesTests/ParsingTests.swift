@@ -55,6 +55,6 @@ import VaktloggCore
         #expect(DeviationStatus.registered.canMove(to: .acknowledged))
         #expect(!DeviationStatus.registered.canMove(to: .closed))
         #expect(DeviationStatus.closed.next == nil)
-        #expect(EntryKind.allCases.map { $0.categoryCodes.count } == [21, 11, 9, 12])
+        #expect(EntryKind.allCases.map { $0.categoryCodes.count } == [27, 13, 9, 12])  // issue 14 added 6 incident and 2 deviation categories
     }
 }

@@ -78,9 +78,12 @@ import VaktloggCore
         #expect(s.organisedCrime.minimumCriteria == 6)
         #expect(s.organisedCrime.requiredCriteria == [1, 3, 5, 11])
         #expect(s.deadlines.riskAssessmentRenewalDays == 180)
-        for category in EntryCategory.all {
+        // ksf-2006.1 predates the categories issue 14 added; it names every other one.
+        for category in EntryCategory.all
+        where !RuleSet.categoriesAddedAfterFirstSet[category.kind, default: []].contains(category.code) {
             #expect(s.categoryDefaults[category.kind][category.code] != nil, "\(category) has a default entry")
         }
+        #expect(RuleSet.categoriesAddedAfterFirstSet.values.map(\.count).reduce(0, +) == 8)
         #expect(s.categoryDefaults.interests(for: EntryCategory(kind: .incident, code: "escape")!) == [.publicSafety, .security])
         #expect(s.categoryDefaults.interests(for: EntryCategory(kind: .threat, code: "threat_staff")!) == [.lifeHealth])
         #expect(s.categoryDefaults.interests(for: EntryCategory(kind: .incident, code: "threat_staff")!) == [.security])

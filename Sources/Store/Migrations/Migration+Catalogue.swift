@@ -21,6 +21,7 @@ extension Migration {
         Migration(name: "015_sealed_identities_and_logged_reads.sql", bytes: PackageResources._15_sealed_identities_and_logged_reads_sql),
         Migration(name: "016_persons_channels_and_staff_data.sql", bytes: PackageResources._16_persons_channels_and_staff_data_sql),
         Migration(name: "017_notify_entry_and_measure_due.sql", bytes: PackageResources._17_notify_entry_and_measure_due_sql),
+        Migration(name: "018_new_codes.sql", bytes: PackageResources._18_new_codes_sql),
         Migration(name: "020_escalate_overdue.sql", bytes: PackageResources._20_escalate_overdue_sql),
         Migration(name: "023_sik_report.sql", bytes: PackageResources._23_sik_report_sql),
     ]
