@@ -20,6 +20,7 @@ extension Migration {
         Migration(name: "014_rules_in_the_database.sql", bytes: PackageResources._14_rules_in_the_database_sql),
         Migration(name: "015_sealed_identities_and_logged_reads.sql", bytes: PackageResources._15_sealed_identities_and_logged_reads_sql),
         Migration(name: "016_persons_channels_and_staff_data.sql", bytes: PackageResources._16_persons_channels_and_staff_data_sql),
+        Migration(name: "025_service_authenticator.sql", bytes: PackageResources._25_service_authenticator_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
