@@ -13,7 +13,7 @@ struct Vaktlogg: ParsableCommand {
             ReopenCommand.self, SupervisionCommand.self, AssessThreatCommand.self, PoliceCommand.self,
             MeasureCommand.self, DecideCommand.self, AssessPersonCommand.self, AmendCommand.self, SyncCommand.self,
             ShiftCommand.self, RegionCommand.self, UnitCommand.self, UserCommand.self, SeedCommand.self,
-            VerifyCommand.self, RulesCommand.self, DatabaseCommand.self, DashboardCommand.self,
+            VerifyCommand.self, RulesCommand.self, DatabaseCommand.self, DashboardCommand.self, TokenCommand.self,
         ]
     )
 

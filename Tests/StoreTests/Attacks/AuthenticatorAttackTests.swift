@@ -22,7 +22,7 @@ struct AuthenticatorAttackTests {
 
     /// Runs `sql` as the authenticator inside one transaction that first presents `token`.
     static func asToken(_ org: AttackOrganisation, _ token: String, _ sql: String) throws -> String {
-        try org.db.sql("SELECT 1 FROM begin_request(sha256('\(token)')) WHERE false; \(sql)", user: authenticator)
+        try org.db.sql("DO $$ BEGIN PERFORM begin_request(sha256('\(token)')); END $$; \(sql)", user: authenticator)
     }
 
     /// Everything readable to `user`'s role, read through a token instead of the login.
@@ -50,14 +50,14 @@ struct AuthenticatorAttackTests {
         }
         // Switching to a user it is a member of, without a token, gives that role's grants but no rows.
         let switched = try org.db.sql("""
-            SET ROLE \(org.ola);
+            SET ROLE \"\(org.ola)\";
             SELECT current_app_user() IS NULL, (SELECT count(*) FROM entries), (SELECT count(*) FROM units),
                    (SELECT count(*) FROM app_users), (SELECT count(*) FROM entry_state)
             """, user: Self.authenticator)
         #expect(switched == "t|0|0|0|0")
         // Nor can it write as that user: every write trigger needs an acting user.
         #expect(throws: (any Error).self) {
-            try org.db.sql("SET ROLE \(org.ola); INSERT INTO shift_log (unit_code, event, text) VALUES ('BJORKVIK', 'note', 'x')",
+            try org.db.sql("SET ROLE \"\(org.ola)\"; INSERT INTO shift_log (unit_code, event, text) VALUES ('BJORKVIK', 'note', 'x')",
                            user: Self.authenticator)
         }
     }
@@ -71,11 +71,11 @@ struct AuthenticatorAttackTests {
         #expect(try Self.asToken(org, ola, "SELECT current_user || '|' || current_app_user() || '|' || (SELECT string_agg(unit_code, ',') FROM entries)")
                 == "\(org.ola)|\(org.ola)|BJORKVIK")
         // Having entered as ola, switching to per (the authenticator is a member of both) sees nothing.
-        #expect(try Self.asToken(org, ola, "SET LOCAL ROLE \(org.per); SELECT current_app_user() IS NULL, (SELECT count(*) FROM entries)") == "t|0")
+        #expect(try Self.asToken(org, ola, "SET LOCAL ROLE \"\(org.per)\"; SELECT current_app_user() IS NULL, (SELECT count(*) FROM entries)") == "t|0")
         // The context dies with the transaction.
         #expect(try org.db.sql("""
-            BEGIN; SELECT 1 FROM begin_request(sha256('\(ola)')) WHERE false; COMMIT;
-            BEGIN; SET LOCAL ROLE \(org.ola); SELECT current_app_user() IS NULL, (SELECT count(*) FROM entries); COMMIT;
+            BEGIN; DO $$ BEGIN PERFORM begin_request(sha256('\(ola)')); END $$; COMMIT;
+            BEGIN; SET LOCAL ROLE \"\(org.ola)\"; SELECT current_app_user() IS NULL, (SELECT count(*) FROM entries); COMMIT;
             """, user: Self.authenticator) == "t|0")
         // The context table cannot be forged.
         #expect(throws: (any Error).self) {
