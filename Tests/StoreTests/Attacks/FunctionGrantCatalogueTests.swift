@@ -40,7 +40,7 @@ struct FunctionGrantCatalogueTests {
         "chain_hash_visible(text,bigint) -",
         "chain_lock_head(text) -",
         "chain_seal_intact(jsonb) -",
-        "current_app_user() vaktlogg_authenticator,vaktlogg_user",
+        "current_app_user() vaktlogg_user,vaktlogg_authenticator",
         "deadline_of(jsonb,text) -",
         "decisions_prepare() -",
         "entries_prepare() -",
