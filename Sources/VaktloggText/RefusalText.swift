@@ -10,6 +10,11 @@ public enum RefusalText {
     public static var codes: [String] { table.keys.sorted() }
 
     private static let table: [String: LocalizedText] = [
+        "authenticator_only": .init(nb: "bare tjenestens innlogging kan handle for en nøkkel", en: "only the service login acts for a token"),
+        "token_invalid": .init(nb: "ukjent, tilbakekalt eller utløpt nøkkel", en: "unknown, revoked or expired token"),
+        "token_expiry_past": .init(nb: "en nøkkel må utløpe i fremtiden", en: "a token must expire in the future"),
+        "token_expiry_invalid": .init(nb: "utløpsdato må skrives ÅÅÅÅ-MM-DD", en: "the expiry date must be written YYYY-MM-DD"),
+        "unknown_token": .init(nb: "ingen aktiv nøkkel med denne id-en", en: "no active token with this id"),
         "admin_required": .init(nb: "bare en administrator kan gjøre dette", en: "only an administrator may do this"),
         "disable_self": .init(nb: "du kan ikke deaktivere deg selv", en: "you cannot disable your own account"),
         "not_disabled": .init(nb: "brukeren er ikke deaktivert", en: "the user is not disabled"),
