@@ -136,17 +136,7 @@ struct CheckConstraintCatalogueTests {
         func insert(_ table: String, _ values: [String: String]) -> PostgresError? {
             var row = base[table] ?? [:]
             for (k, v) in values { if v == "NULL" { row[k] = nil } else { row[k] = v } }
-            let columns = row.keys.sorted()
-            // Column names and values are this file's constants, never input.
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { row[$0]! }.joined(separator: ", ")))"
-            do {
-                _ = try coordinator.unsafeExecuteScript(sql)
-                return nil
-            } catch let error as PostgresError {
-                return error
-            } catch {
-                return PostgresError(kind: .protocol, message: "\(error)")
-            }
+            return coordinator.rawInsert(table, row)
         }
     }
 

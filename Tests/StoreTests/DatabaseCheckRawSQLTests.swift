@@ -28,14 +28,14 @@ struct DatabaseCheckRawSQLTests {
                        "burdens": "'{}'", "restrictiveness": "1", "outcome": "'allowed'", "rules_version": "'ksf-2006.1'",
                        "trace": "'[]'"]
             for (k, v) in values { row[k] = v }
-            return insert("measures", row)
+            return coordinator.rawInsert("measures", row)
         }
 
         func decision(_ values: [String: String]) -> PostgresError? {
             var row = ["entry_id": "\(entry)", "unit_code": "'OSLO'", "text": "'Økt bemanning'",
                        "public_safety_significant": "false", "rules_version": "'ksf-2006.1'", "trace": "'[]'"]
             for (k, v) in values { row[k] = v }
-            return insert("decisions", row)
+            return coordinator.rawInsert("decisions", row)
         }
 
         func assessment(_ values: [String: String]) -> PostgresError? {
@@ -43,21 +43,7 @@ struct DatabaseCheckRawSQLTests {
                        "band": "'moderate'", "summary": "'Rolig'", "valid_until": "current_date + 90",
                        "rules_version": "'ksf-2006.1'", "trace": "'[]'"]
             for (k, v) in values { row[k] = v }
-            return insert("risk_assessments", row)
-        }
-
-        private func insert(_ table: String, _ row: [String: String]) -> PostgresError? {
-            let columns = row.keys.sorted()
-            // Column names and values are this file's constants, never input.
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { row[$0]! }.joined(separator: ", ")))"
-            do {
-                _ = try coordinator.unsafeExecuteScript(sql)
-                return nil
-            } catch let error as PostgresError {
-                return error
-            } catch {
-                return PostgresError(kind: .protocol, message: "\(error)")
-            }
+            return coordinator.rawInsert("risk_assessments", row)
         }
     }
 
