@@ -30,8 +30,11 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Opprett (første gang) og start databasen.")
+        static let configuration = CommandConfiguration(
+            abstract: "Opprett (første gang) og start databasen.",
+            discussion: "--json prints {\"state\": \"running\", \"data_dir\", \"created\"}.")
         @OptionGroup var location: Location
+        @OptionGroup var output: JSONFlag
 
         func run() throws {
             let cluster = try location.cluster()
@@ -39,6 +42,9 @@ struct DatabaseCommand: ParsableCommand {
                 let created = try cluster.initializeIfNeeded()
                 try cluster.start()
                 let path = cluster.directory.path
+                if output.json {
+                    return try StoreCommand.printJSON(DatabaseJSON.Cluster(state: "running", dataDir: path, created: created))
+                }
                 print((created ? CLIText.databaseCreated(path) : CLIText.databaseRunning(path))(location.language))
             } catch let error as EmbeddedClusterError {
                 CLI.stderr("vaktlogg: \(error.description)")
@@ -48,12 +54,18 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Stop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stopp databasen.")
+        static let configuration = CommandConfiguration(
+            abstract: "Stopp databasen.",
+            discussion: "--json prints {\"state\": \"stopped\", \"data_dir\", \"created\": null}.")
         @OptionGroup var location: Location
+        @OptionGroup var output: JSONFlag
 
         func run() throws {
             let cluster = try location.cluster()
             try cluster.stop()
+            if output.json {
+                return try StoreCommand.printJSON(DatabaseJSON.Cluster(state: "stopped", dataDir: cluster.directory.path, created: nil))
+            }
             print(CLIText.databaseStopped(location.language))
         }
     }
@@ -64,13 +76,18 @@ struct DatabaseCommand: ParsableCommand {
             discussion: """
                 Embedded: the cluster's state, then every migration as applied (with its time, \
                 Europe/Oslo) or pending; exit 3 when the cluster is stopped or not created. With a \
-                URL: the migrations only. Exit 65 when an applied migration changed.
+                URL: the migrations only. Exit 65 when an applied migration changed. --json prints \
+                {"cluster": {"state", "data_dir", "pid", "socket_dir"} | null, "migrations": \
+                [{"name", "version", "state": "applied"|"pending", "applied_at"}] | null} with the \
+                same exit statuses.
                 """)
         @OptionGroup var options: ConnectionOptions
+        @OptionGroup var output: JSONFlag
 
         func run() throws {
             let l = options.language
             let target = options.target
+            if output.json { return try json(target) }
             if let cluster = try target.cluster() {
                 switch try cluster.status() {
                 case .notInitialized:
@@ -98,6 +115,20 @@ struct DatabaseCommand: ParsableCommand {
                 print("  \(line.migration.name.padding(width))  \(state)")
             }
         }
+
+        /// The same answer as JSON; a stopped cluster still exits 3 after printing it.
+        private func json(_ target: DatabaseTarget) throws {
+            var clusterState: DatabaseJSON.ClusterState?
+            if let cluster = try target.cluster() {
+                clusterState = DatabaseJSON.ClusterState(try cluster.status(), cluster)
+            }
+            if let clusterState, !clusterState.isRunning {
+                try StoreCommand.printJSON(DatabaseJSON.Status(cluster: clusterState, migrations: nil))
+                throw ExitStatus.notRunning
+            }
+            let lines = try DatabaseCommand.reporting(options.language) { try target.migrationStatus(logger: options.logger) }
+            try StoreCommand.printJSON(DatabaseJSON.Status(cluster: clusterState, migrations: lines.map(DatabaseJSON.MigrationLine.init)))
+        }
     }
 
     struct Migrate: ParsableCommand {
@@ -105,13 +136,19 @@ struct DatabaseCommand: ParsableCommand {
             abstract: "Bruk ventende migreringer (som databasens eier).",
             discussion: """
                 Prints each migration applied, or that the schema is up to date. Exit 65 when an \
-                applied migration changed (the file is named), 69 when the database cannot be reached.
+                applied migration changed (the file is named), 69 when the database cannot be reached. \
+                --json prints {"applied": [{"name", "version", "state", "applied_at": null}], "total"}.
                 """)
         @OptionGroup var options: ConnectionOptions
+        @OptionGroup var output: JSONFlag
 
         func run() throws {
             let l = options.language
             let applied = try DatabaseCommand.reporting(l) { try options.target.migrate(logger: options.logger) }
+            if output.json {
+                return try StoreCommand.printJSON(DatabaseJSON.Migrated(
+                    applied: applied.map(DatabaseJSON.MigrationLine.init(applied:)), total: Migration.all.count))
+            }
             if applied.isEmpty {
                 print(DatabaseText.upToDate(Migration.all.count)(l))
             }

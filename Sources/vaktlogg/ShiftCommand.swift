@@ -24,28 +24,36 @@ struct ShiftCommand: ParsableCommand {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start vakten.")
+        static let configuration = CommandConfiguration(
+            abstract: "Start vakten.",
+            discussion: "--json prints {\"entry\": row, \"unhanded_shift\": row | null}, rows as `shift handover --json`.")
         @OptionGroup var unit: UnitOption
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
             let started = try StoreCommand.run(options) { try ShiftLog(connection: $0).start(unit: unit.unit) }
+            if output.json { return try StoreCommand.printJSON(started) }
             if let previous = started.unhandedShift { CLI.stderr("vaktlogg: " + ShiftText.unhanded(previous)(l)) }
             print(ShiftText.started(started.entry)(l))
         }
     }
 
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Før et notat i vaktloggen.")
+        static let configuration = CommandConfiguration(
+            abstract: "Før et notat i vaktloggen.",
+            discussion: "--json prints the stored row as `shift handover --json` does.")
         @Option(name: .long, help: ArgumentHelp("Notatets tekst.", valueName: "TEXT"))
         var text: String
         @OptionGroup var unit: UnitOption
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
             let note = try StoreCommand.run(options) { try ShiftLog(connection: $0).note(text, unit: unit.unit) }
+            if output.json { return try StoreCommand.printJSON(note) }
             print(ShiftText.noted(note)(l))
         }
     }
@@ -54,15 +62,14 @@ struct ShiftCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Overlever vakten: lagrer og skriver ut en oppsummering av åpne og forfalte saker og vaktens notater.",
             discussion: "--json prints the stored row: {\"id\", \"unit\", \"event\", \"actor\", \"actor_name\", \"at\", \"text\", \"summary\", \"handover_id\"}.")
-        @Flag(name: .long, help: "Skriv JSON.")
-        var json = false
+        @OptionGroup var output: JSONFlag
         @OptionGroup var unit: UnitOption
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
             let handover = try StoreCommand.run(options) { try ShiftLog(connection: $0).handover(unit: unit.unit) }
-            if json { return try StoreCommand.printJSON(handover) }
+            if output.json { return try StoreCommand.printJSON(handover) }
             print(HandoverRender.render(handover, l))
             print("")
             print(ShiftText.waiting(handover.id)(l))
@@ -72,10 +79,11 @@ struct ShiftCommand: ParsableCommand {
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Ta imot en overlevering som innkommende vakthavende (starter din vakt).",
-            discussion: "Without --handover: the latest handover waiting in the unit.")
+            discussion: "Without --handover: the latest handover waiting in the unit. --json prints {\"accept\": row, \"handover\": row}.")
         @Option(name: .long, help: ArgumentHelp("Overleveringens nummer.", valueName: "ID"))
         var handover: Int64?
         @OptionGroup var unit: UnitOption
+        @OptionGroup var output: JSONFlag
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
@@ -83,6 +91,7 @@ struct ShiftCommand: ParsableCommand {
             let accepted = try StoreCommand.run(options) {
                 try ShiftLog(connection: $0).accept(handover: handover, unit: unit.unit)
             }
+            if output.json { return try StoreCommand.printJSON(accepted) }
             print(ShiftText.accepted(accepted.handover)(l))
             print("")
             print(HandoverRender.render(accepted.handover, accept: accepted.accept, l))
@@ -93,15 +102,14 @@ struct ShiftCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vis vaktloggen for gjeldende vakt.",
             discussion: "--json prints an array of rows as `shift handover --json` does.")
-        @Flag(name: .long, help: "Skriv JSON.")
-        var json = false
+        @OptionGroup var output: JSONFlag
         @OptionGroup var unit: UnitOption
         @OptionGroup var options: ConnectionOptions
 
         func run() throws {
             let l = options.language
             let view = try StoreCommand.run(options) { try ShiftLog(connection: $0).current(unit: unit.unit) }
-            if json { return try StoreCommand.printJSON(view.entries) }
+            if output.json { return try StoreCommand.printJSON(view.entries) }
             print(ShiftText.logTitle(view.unit, view.openShift)(l))
             if view.entries.isEmpty { print(ShiftText.emptyLog(l)) }
             let rows = view.entries.map { e in

@@ -4,7 +4,9 @@ import VaktloggText
 extension ShiftLog {
     /// The outcome of `accept`: the accept row (incoming officer and time) and the handover it
     /// accepts (outgoing officer, time and summary).
-    public struct Accepted: Sendable {
+    ///
+    /// JSON: `{"accept": row, "handover": row}` (rows as `ShiftLogEntry`).
+    public struct Accepted: Sendable, Encodable {
         /// The new accept row.
         public let accept: ShiftLogEntry
         /// The handover accepted.

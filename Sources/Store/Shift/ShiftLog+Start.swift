@@ -4,11 +4,24 @@ extension ShiftLog {
     /// The outcome of `start`: the new row, and the caller's previous shift in the unit when it
     /// was never handed over (starting again is allowed — an officer must not be locked out of the
     /// log by yesterday's omission — but worth saying).
-    public struct Started: Sendable {
+    ///
+    /// JSON: `{"entry": row, "unhanded_shift": row | null}` (rows as `ShiftLogEntry`).
+    public struct Started: Sendable, Encodable {
         /// The new start row.
         public let entry: ShiftLogEntry
         /// The caller's previous shift there, never handed over.
         public let unhandedShift: ShiftLogEntry?
+
+        enum CodingKeys: String, CodingKey {
+            case entry
+            case unhandedShift = "unhanded_shift"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(entry, forKey: .entry)
+            try c.encode(unhandedShift, forKey: .unhandedShift)
+        }
     }
 
     /// Starts the caller's shift in `unit` (default: home unit).
