@@ -19,6 +19,7 @@ public struct VaktloggTestDatabase: Sendable {
         let database = try TestDatabase.create(prefix: prefix)
         let connection = try Connection(database.connectionString, logger: Logger(label: "test"))
         defer { connection.close() }
+        try ClusterRoles.prepare(connection: connection)
         try Migrator(connection: connection).migrate()
         let suffix = String(database.name.split(separator: "_").last ?? "x")
         let db = VaktloggTestDatabase(database: database, suffix: suffix)

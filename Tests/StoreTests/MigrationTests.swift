@@ -29,6 +29,7 @@ struct MigrationTests {
     @Test func freshDatabaseAppliesEveryMigrationInOrderOnce() throws {
         let database = try TestDatabase.create(prefix: "mig")
         let c = try Connection(database.connectionString)
+        try ClusterRoles.prepare(connection: c)
         // Status reads only: on a database nobody migrated it shows all pending and creates nothing.
         let pending = try Migrator(connection: c).status()
         #expect(pending.map(\.migration.name) == Migration.all.map(\.name))
