@@ -6,7 +6,7 @@ import VaktloggTestSupport
 
 /// `vaktlogg seed --synthetic`: rows generated and chained in the client must be exactly what the
 /// database's own chain and projection would hold.
-@Suite("Synthetic seeding")
+@Suite("Synthetic seeding", .serialized)
 struct SyntheticSeederTests {
     static let until = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18, a fixed end
 
