@@ -32,7 +32,7 @@ struct SeedCommand: ParsableCommand {
 
     func validate() throws {
         let l = options.language
-        guard demo != synthetic else { throw ValidationError(demo ? SyntheticText.chooseOne(l) : CLIText.seedNeedsDemo(l)) }
+        guard demo != synthetic else { throw ValidationError(SyntheticText.chooseOne(l)) }
         if demo {
             guard entries == nil, units == nil, years == nil, seed == nil, until == nil else {
                 throw ValidationError(SyntheticText.syntheticOnly(l))

@@ -23,6 +23,7 @@ cleanup() {
   "$bin" db stop --data-dir "$data" >/dev/null 2>&1 || true
   [ -f "$dir/restored/postmaster.pid" ] && as_server "$pgbin/pg_ctl" -D "$dir/restored" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$dir"
+  true
 }
 trap cleanup EXIT
 VAKTLOGG_DATABASE_URL='' "$bin" list --data-dir "$data" >/dev/null

@@ -27,6 +27,7 @@ cleanup() {
   mountpoint -q "$dir/full" 2>/dev/null && umount "$dir/full"
   "$bin" db stop --data-dir "$data" >/dev/null 2>&1 || true
   rm -rf "$dir"
+  true
 }
 trap cleanup EXIT
 VAKTLOGG_DATABASE_URL='' "$bin" list --data-dir "$data" >/dev/null

@@ -14,7 +14,7 @@ entries=${ENTRIES:-20000}
 rows=${TAMPER_ROWS:-1000}
 dir=$(mktemp -d /tmp/vaktlogg-tamper-XXXXXX)
 chmod 755 "$dir"
-cleanup() { "$bin" db stop --data-dir "$dir/cluster" >/dev/null 2>&1 || true; rm -rf "$dir"; }
+cleanup() { "$bin" db stop --data-dir "$dir/cluster" >/dev/null 2>&1 || true; rm -rf "$dir"; true; }
 trap cleanup EXIT
 VAKTLOGG_DATABASE_URL='' "$bin" list --data-dir "$dir/cluster" >/dev/null
 sock="$dir/cluster/socket"

@@ -34,6 +34,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
   for m in 1 2 3; do [ -f "$dir/pg$m/postmaster.pid" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/pg$m" -m immediate stop >/dev/null 2>&1; done
   rm -rf "$dir"
+  true
 }
 [ "${1:-}" = "--keep" ] && keep=1
 trap cleanup EXIT
