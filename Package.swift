@@ -59,6 +59,8 @@ let package = Package(
             dependencies: [
                 "Postgres", "EmbeddedPostgres", "VaktloggCore", "Rules", "VaktloggText",
                 .product(name: "Logging", package: "swift-log"),
+                // The synthetic seed hashes its rows into the chain in the client.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // `sql` is a link to the top-level sql/ folder: the migrations are compiled into the
             // binary, so an installed `vaktlogg` needs no files beside it.

@@ -65,7 +65,7 @@ extension Connection {
         return copied ?? 0
     }
 
-    private func putCopyData(_ conn: OpaquePointer, _ bytes: [UInt8]) throws {
+    func putCopyData(_ conn: OpaquePointer, _ bytes: [UInt8]) throws {
         let status = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) }
         }

@@ -142,6 +142,8 @@ public enum StoreErrorText {
         case "not_empty":
             return LocalizedText(nb: "databasen har allerede oppføringer; demodata legges bare i en tom database",
                                  en: "the database already holds entries; demo data goes into an empty database only")
+        case "superuser_required":
+            return SyntheticText.superuserRequired
         default:
             if let text = RefusalText.text(for: code) { return text }
             let detail = a["detail"] ?? code

@@ -130,5 +130,7 @@ extension StoreError {
 
         /// The database already holds entries; the demo seeds only an empty one.
         public static let notEmpty: Code = "not_empty"
+        /// The synthetic seed switches triggers off for its transaction, which needs a superuser.
+        public static let superuserRequired: Code = "superuser_required"
     }
 }

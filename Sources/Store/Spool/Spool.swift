@@ -62,7 +62,14 @@ public struct Spool: Sendable {
         let name = "\(stamp)-\(draft.idempotencyKey!.uuidString.lowercased()).json"
         let final = directory.appendingPathComponent(name)
         let temporary = directory.appendingPathComponent(".\(name).tmp")
-        try Self.writeDurably(data, to: temporary)
+        do {
+            try Self.writeDurably(data, to: temporary)
+        } catch {
+            // A full disk must leave nothing half written behind (the temporary name is never
+            // delivered, but it would hold the space and look like an entry to a person).
+            unlink(temporary.path)
+            throw error
+        }
         guard rename(temporary.path, final.path) == 0 else { throw SpoolError.io("rename", errno) }
         try Self.syncDirectory(directory)
         return final
