@@ -54,7 +54,7 @@ BEGIN
         RETURN NULL;  -- a retry of a delivery already folded
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('vaktlogg:source_ref'),
-                                  hashtext(NEW.unit_code || chr(0) || NEW.reporter || chr(0) || NEW.source_ref));
+                                  hashtext(NEW.unit_code || '|' || NEW.reporter || '|' || NEW.source_ref));
     SELECT e.id INTO v_first FROM entries e
      WHERE e.unit_code = NEW.unit_code AND e.reporter = NEW.reporter AND e.source_ref = NEW.source_ref
        AND e.recorded_at > now() - make_interval(mins => source_ref_fold_minutes(NEW.rules_version))

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 public import Postgres
 
 /// A fixed number of libpq connections as the service's login (the authenticator), handed to one
@@ -33,13 +33,12 @@ public final class DatabasePool: @unchecked Sendable {
 
     /// Runs `body` with a connection of its own, on a thread that may block.
     public func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        var lease = await checkout()
+        let checkedOut = await checkout()
         let connectionString = self.connectionString
         let logger = self.logger
-        let result: Result<T, any Error>
-        (lease, result) = await withCheckedContinuation { (k: CheckedContinuation<(Lease, Result<T, any Error>), Never>) in
+        let (lease, result) = await withCheckedContinuation { (k: CheckedContinuation<(Lease, Result<T, any Error>), Never>) in
             queue.async {
-                var lease = lease
+                var lease = checkedOut
                 do {
                     if lease.connection?.isAlive != true {
                         lease.connection?.close()

@@ -1,6 +1,6 @@
 import Foundation
 public import Store
-import Rules
+public import Rules
 public import VaktloggCore
 import VaktloggText
 

@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 public import Logging
+import NIOCore
 import Postgres
 import Store
 import VaktloggText
@@ -26,6 +27,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let store = StoreError(error)
             logger.error("database error", metadata: ["error": "\(store)", "path": "\(request.uri.path)"])
             return Reply(Problem(store), language: language).response
+        } catch is NIOTooManyBytesError {
+            return Reply(Problem(status: 413, code: "body_too_large", detail: APIText.bodyTooLarge(limit: maxBody)), language: language).response
         } catch let error as HTTPError {
             let problem = switch error.status.code {
             case 404: Problem.notFound

@@ -1,5 +1,7 @@
 import Foundation
 public import Hummingbird
+import HummingbirdCore
+import HTTPTypes
 import NIOCore
 import VaktloggCore
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HTTPTypes
 import Postgres
 import Rules
 import Store
@@ -15,7 +17,7 @@ extension VaktloggServer {
             let draft: EntryDraft
             do {
                 draft = try EntryDraft.decode(json: data)
-            } catch {
+            } catch let error as ValidationError {
                 throw Problem(StoreError(error))
             }
             let key = try Self.idempotencyKey(request)
@@ -63,12 +65,12 @@ extension VaktloggServer {
 
     /// The filter of `GET /entries` from its query; unknown parameters and values are refused
     /// (a misspelt filter must not silently widen the list).
-    static func filter(_ q: URI.QueryParameters) throws(Problem) -> EntryFilter {
+    static func filter(_ q: FlatDictionary<Substring, Substring>) throws(Problem) -> EntryFilter {
         var f = EntryFilter()
         for (key, _) in q where !listParameters.contains(String(key)) {
             throw Problem.invalid(String(key), APIText.unknownField(allowed: listParameters), code: "unknown_field")
         }
-        f.units = q.getAll("unit").map(String.init)
+        f.units = q.getAll("unit").map { String($0) }
         for k in q.getAll("kind") {
             guard let kind = EntryKind(rawValue: String(k)) else { throw RequestBody.unknown("kind", EntryKind.allCases.map(\.rawValue)) }
             f.kinds.append(kind)
@@ -89,7 +91,7 @@ extension VaktloggServer {
             guard o == "true" || o == "false" else { throw Problem.invalid("overdue", APIText.flag) }
             f.overdueOnly = o == "true"
         }
-        f.text = q.get("text").map(String.init)
+        f.text = q.get("text").map { String($0) }
         if let l = q.get("limit") {
             guard let n = Int(l), (1...10_000).contains(n) else { throw Problem.invalid("limit", APIText.limit, code: "out_of_range") }
             f.limit = n

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How `vaktlogg serve` runs: where it listens, which database it logs in to (as the
 /// authenticator), TLS, limits, and the escalation worker.

@@ -1,5 +1,7 @@
 import Foundation
 public import Hummingbird
+import HummingbirdCore
+import ServiceLifecycle
 import HummingbirdTLS
 public import Logging
 import NIOCore
@@ -63,8 +65,8 @@ public struct VaktloggServer: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT; in-flight requests finish first (graceful shutdown).
-    public func run() async throws {
-        let app = try application()
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = try application(onRunning: onRunning)
         try await app.runService()
         pool.close()
     }

@@ -72,9 +72,9 @@ struct ServeCommand: ParsableCommand {
         // this thread waits for it to stop (SIGTERM, SIGINT).
         Task {
             do {
-                try await server.application { bound in
+                try await server.run { bound in
                     CLI.stderr(ServeText.listening("\(scheme)://\(host):\(bound)")(l))
-                }.runService()
+                }
             } catch {
                 outcome.set(error)
             }

@@ -10,6 +10,7 @@ import Store
 import Testing
 import VaktloggCore
 import VaktloggTestSupport
+import PostgresTestSupport
 
 /// A migrated database with the demo's shape in small, and `vaktlogg serve` on a free loopback
 /// port logged in as the authenticator, talked to over real HTTP.
@@ -133,11 +134,11 @@ final class APIFixture: @unchecked Sendable {
     }
 
     /// A manipulation report for BJORKVIK (reported by the token's user, sealed from most).
-    static let manipulation: [String: Any] = [
+    static var manipulation: [String: Any] { [
         "kind": "manipulation", "category": "private_probing", "unit": "BJORKVIK", "text": "Spurte om adressen min",
         "probability": 3, "consequence": 3, "target": "self", "in_working_hours": true,
         "persons": [["role": "inmate", "ref": "K-2026-0142"]],
-    ]
+    ] }
 }
 
 enum ServeTestNames {

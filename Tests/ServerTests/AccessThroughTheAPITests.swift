@@ -2,6 +2,10 @@ import Foundation
 import Store
 import Testing
 import VaktloggCore
+import Postgres
+import PostgresTestSupport
+import Server
+import VaktloggTestSupport
 
 /// The database decides what the API shows: the integration role, the sealed reporters of
 /// manipulation reports, and a slice of the access matrix compared cell by cell with what the

@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+import Postgres
+import PostgresTestSupport
+import Server
+import Store
+import VaktloggCore
+import VaktloggTestSupport
 
 /// Every request under /entries needs a live token: none, a wrong one, an expired or a revoked
 /// one is a 401 problem; the probes need none.
@@ -32,7 +38,8 @@ struct AuthenticationTests {
         // Revoked through the Store, as `vaktlogg token revoke`.
         let revoked = try f.token(for: f.hanne)
         #expect(try await f.send("GET", "/entries", token: revoked).status == 200)
-        try f.db.sql("SELECT admin_revoke_token(max(id)) FROM api_tokens WHERE user_name = '\(f.hanne)'", user: f.adm)
+        let id = try f.db.sql("SELECT max(id) FROM api_tokens WHERE user_name = '\(f.hanne)'")
+        try f.db.sql("SELECT admin_revoke_token(\(id))", user: f.adm)
         let refused = try await f.send("POST", "/entries", token: revoked, json: APIFixture.incident(unit: "HAVNES"))
         #expect(refused.status == 401)
         #expect(try f.db.sql("SELECT count(*) FROM entries") == "0")
@@ -45,7 +52,10 @@ struct AuthenticationTests {
     @Test func problemsSpeakTheCallersLanguage() async throws {
         let f = try await APIFixture("apilang").start()
         defer { Task { await f.stop() } }
-        let nb = try await f.send("GET", "/entries")
+        // Bokmål by default: for a wildcard, and when no language offered is known.
+        let nb = try await f.send("GET", "/entries", headers: ["Accept-Language": "*"])
+        #expect(try await f.send("GET", "/entries", headers: ["Accept-Language": "de-DE"]).object["detail"] as? String
+                == nb.object["detail"] as? String)
         let en = try await f.send("GET", "/entries", headers: ["Accept-Language": "en-GB,en;q=0.9"])
         let preferNb = try await f.send("GET", "/entries", headers: ["Accept-Language": "en;q=0.5, nb"])
         #expect((nb.object["detail"] as? String)?.contains("mangler nøkkel") == true, "\(nb.text)")

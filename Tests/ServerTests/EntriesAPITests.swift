@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+import Postgres
+import PostgresTestSupport
+import Server
+import Store
+import VaktloggCore
+import VaktloggTestSupport
 
 /// The API end to end: entries of all four kinds, list and show, the lifecycle, measures and
 /// decisions — each through the Store workflow the CLI uses, as the token's user.

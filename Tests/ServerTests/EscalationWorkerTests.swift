@@ -4,6 +4,8 @@ import Server
 import Store
 import Testing
 import VaktloggTestSupport
+import PostgresTestSupport
+import VaktloggCore
 
 /// The escalation worker inside `serve` acts through its token like any request: the database's
 /// `escalate_overdue()` (sql/020) makes each escalation happen once however many workers race.

@@ -1,5 +1,11 @@
 import Foundation
 import Testing
+import Postgres
+import PostgresTestSupport
+import Server
+import Store
+import VaktloggCore
+import VaktloggTestSupport
 
 /// A retried create with the same `Idempotency-Key` returns the entry first stored, with the same
 /// status; concurrent retries give one entry. A `source_ref` repeated within the window is folded
@@ -52,10 +58,11 @@ struct IdempotencyTests {
         let first = try await f.send("POST", "/entries", as: f.alarm, json: alarm)
         #expect(first.status == 201, "\(first.text)")
         let id = try #require(first.object["id"] as? Int)
+        let body = try JSONSerialization.data(withJSONObject: alarm)
         let results = try await withThrowingTaskGroup(of: (Int, Int?).self) { group in
             for _ in 0..<16 {
                 group.addTask {
-                    let r = try await f.send("POST", "/entries", as: f.alarm, json: alarm)
+                    let r = try await f.send("POST", "/entries", as: f.alarm, body: body)
                     return (r.status, r.object["id"] as? Int)
                 }
             }
