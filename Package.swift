@@ -174,6 +174,7 @@ let package = Package(
                 "Server", "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "VaktloggCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

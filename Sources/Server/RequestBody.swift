@@ -24,6 +24,9 @@ struct RequestBody {
         guard case .object(let list) = node.value else {
             throw Problem(status: 400, code: "invalid_type", detail: APIText.expectedObject)
         }
+        if let field = Self.nulField(node.plain) {
+            throw Problem.invalid(field, APIText.controlCharacters, code: "control_characters")
+        }
         var seen: [String: JSONValue] = [:]
         for (key, value) in list {
             guard allowed.contains(key) else {
@@ -126,6 +129,31 @@ struct RequestBody {
             out.append(e)
         }
         return out
+    }
+
+    /// The path of the first text holding a NUL character (PostgreSQL text cannot hold one).
+    static func nulField(_ value: JSONValue, path: String = "") -> String? {
+        switch value {
+        case .string(let s): return s.unicodeScalars.contains("\u{0}") ? path : nil
+        case .array(let items):
+            for (i, item) in items.enumerated() { if let f = nulField(item, path: "\(path)[\(i)]") { return f } }
+            return nil
+        case .object(let members):
+            for (k, v) in members.sorted(by: { $0.key < $1.key }) {
+                if k.unicodeScalars.contains("\u{0}") { return path }
+                if let f = nulField(v, path: path.isEmpty ? k : "\(path).\(k)") { return f }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Refuses a document with a NUL character in a text, naming the field (a 422, before the Store).
+    static func refuseNUL(_ data: Data) throws(Problem) {
+        guard let node = try? JSONParser.parse(String(decoding: data, as: UTF8.self)) else { return }
+        if let field = nulField(node.plain) {
+            throw Problem.invalid(field, APIText.controlCharacters, code: "control_characters")
+        }
     }
 
     static func unknown(_ field: String, _ allowed: [String]) -> Problem {

@@ -14,6 +14,7 @@ extension VaktloggServer {
     func addEntries(_ router: Router<BasicRequestContext>) {
         router.post("/entries") { request, _ in
             let data = try await body(request)
+            try RequestBody.refuseNUL(data)
             let draft: EntryDraft
             do {
                 draft = try EntryDraft.decode(json: data)

@@ -77,6 +77,8 @@ public enum APIText {
 }
 
 extension APIText {
+    public static let controlCharacters = LocalizedText(
+        nb: "teksten inneholder et NUL-tegn", en: "the text contains a NUL character")
     public static let duplicateField = LocalizedText(
         nb: "feltet er oppgitt mer enn én gang", en: "the field is given more than once")
 }

@@ -22,7 +22,7 @@ final class APIFixture: @unchecked Sendable {
     let ola: String, ingrid: String, kari: String, mona: String, alarm: String
     let per: String, hanne: String, erik: String, adm: String
     private(set) var tokens: [String: String] = [:]
-    private(set) var port = 0
+    var port = 0
     private var task: Task<Void, any Error>?
 
     var everyone: [String] { [ola, ingrid, kari, mona, alarm, per, hanne, erik, adm] }
