@@ -19,3 +19,7 @@ trap cleanup EXIT
 export VAKTLOGG_TEST_CLUSTER_DIR="$cluster"
 # Swift Testing runs tests in parallel; each gets its own database on the one cluster.
 swift test "$@"
+# The HTTP API against its contract (openapi.yaml), on a live server: only on a full run.
+if [ $# -eq 0 ] && [ "${VAKTLOGG_SKIP_SCHEMATHESIS:-0}" != "1" ]; then
+  bash ops/schemathesis.sh
+fi

@@ -41,6 +41,9 @@ public struct EntryDraft: Codable, Sendable, Hashable {
     public var infoflyt: Bool?
     /// Makes delivery idempotent: a draft delivered twice is stored once.
     public var idempotencyKey: UUID?
+    /// The sender's own reference for the event (an alarm's id): repeated by the same reporter in
+    /// the same unit within the rule set's window, it is folded into the first entry (sql/034).
+    public var sourceRef: String?
 
     public init(kind: EntryKind, category: String, text: String) {
         self.kind = kind
@@ -60,6 +63,7 @@ public struct EntryDraft: Codable, Sendable, Hashable {
         case informationCredibility = "information_credibility"
         case organisedCrimeCriteria = "organised_crime_criteria"
         case idempotencyKey = "idempotency_key"
+        case sourceRef = "source_ref"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,6 +95,7 @@ public struct EntryDraft: Codable, Sendable, Hashable {
         organisedCrimeCriteria = try c.decodeIfPresent([Int].self, forKey: .organisedCrimeCriteria) ?? []
         infoflyt = try c.decodeIfPresent(Bool.self, forKey: .infoflyt)
         idempotencyKey = try c.decodeIfPresent(UUID.self, forKey: .idempotencyKey)
+        sourceRef = try c.decodeIfPresent(String.self, forKey: .sourceRef)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -114,6 +119,7 @@ public struct EntryDraft: Codable, Sendable, Hashable {
         if !organisedCrimeCriteria.isEmpty { try c.encode(organisedCrimeCriteria, forKey: .organisedCrimeCriteria) }
         try c.encodeIfPresent(infoflyt, forKey: .infoflyt)
         try c.encodeIfPresent(idempotencyKey, forKey: .idempotencyKey)
+        try c.encodeIfPresent(sourceRef, forKey: .sourceRef)
     }
 
     private static func date(_ text: String, _ key: CodingKeys, _ c: KeyedDecodingContainer<CodingKeys>) throws -> Date {

@@ -16,13 +16,34 @@ struct TokenCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Opprett en nøkkel; den skrives ut én gang.")
 
+        // `--user` names the token's user here, so the command declares the connection options
+        // itself (the global `--user`, the embedded login, is `--login` for this command).
         @Option(name: .long, help: ArgumentHelp("Brukeren nøkkelen handler som.", valueName: "NAME"))
         var user: String
 
         @Option(name: .long, help: ArgumentHelp("Utløpsdato ÅÅÅÅ-MM-DD (UTC).", valueName: "DATE"))
         var expires: String?
 
-        @OptionGroup var options: ConnectionOptions
+        @Option(name: .customLong("database-url"), help: ArgumentHelp("PostgreSQL-URL (VAKTLOGG_DATABASE_URL).", valueName: "URL"))
+        var databaseURL: String?
+
+        @Option(name: .customLong("data-dir"), help: ArgumentHelp("Datakatalog for innebygd database.", valueName: "DIR"))
+        var dataDir: String?
+
+        @Option(name: .customLong("login"), help: ArgumentHelp("Administratoren i innebygd modus (VAKTLOGG_USER, standard admin).", valueName: "NAME"))
+        var login: String?
+
+        @Option(name: .customLong("lang"), help: ArgumentHelp("Språk: nb eller en.", valueName: "LANG"))
+        var lang: String?
+
+        var options: ConnectionOptions {
+            var args: [String] = []
+            if let databaseURL { args += ["--database-url", databaseURL] }
+            if let dataDir { args += ["--data-dir", dataDir] }
+            if let login { args += ["--user", login] }
+            if let lang { args += ["--lang", lang] }
+            return (try? ConnectionOptions.parse(args)) ?? ConnectionOptions()
+        }
 
         func run() throws {
             let l = options.language

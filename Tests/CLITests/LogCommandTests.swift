@@ -177,7 +177,7 @@ import Testing
                  "vaktlogg: unit: you (duty_officer) may not log entries for unit ILA\n"),
         BadInput("JSON: unknown field", ["log", "incident", "--input", "-", "--json"],
                  stdin: #"{"kind":"incident","category":"fire","text":"x","probability":1,"consequence":1,"colour":"red"}"#,
-                 "vaktlogg: colour: ukjent felt; tillatt: category, consequence, domain, idempotency_key, in_working_hours, infoflyt, information_credibility, interests, kind, occurred_at, organised_crime_criteria, persons, probability, reported_at, source, source_reliability, target, text, unit\n"),
+                 "vaktlogg: colour: ukjent felt; tillatt: category, consequence, domain, idempotency_key, in_working_hours, infoflyt, information_credibility, interests, kind, occurred_at, organised_crime_criteria, persons, probability, reported_at, source, source_ref, source_reliability, target, text, unit\n"),
         BadInput("JSON: kind differs from the command", ["log", "deviation", "--input", "-", "--json"],
                  stdin: #"{"kind":"incident","category":"fire","text":"x","probability":1,"consequence":1}"#,
                  "vaktlogg: kind: JSON sier incident, kommandoen deviation\n"),

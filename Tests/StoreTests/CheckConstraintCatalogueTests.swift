@@ -53,6 +53,7 @@ struct CheckConstraintCatalogueTests {
         Case("entries", "entries_probability_check", ["probability": "0"]),
         Case("entries", "entries_rules_version_check", ["rules_version": "' '"], .guardedBy("vaktlogg:unknown_rule_set", state: "23503")),
         Case("entries", "entries_sealed_identity", ["sealed_by": "'ola'"], .notInsertable),
+        Case("entries", "entries_source_ref_form", ["source_ref": "'ALARM\t7'"]),
         Case("entries", "entries_source_reliability_check", threat(["source_reliability": "'Z'"])),
         Case("entries", "entries_target_check", ["kind": "'manipulation'", "category": "'gifts_favours'", "interests": "'{security}'",
                                                  "target": "'enemy'", "in_working_hours": "true"]),
@@ -151,7 +152,7 @@ struct CheckConstraintCatalogueTests {
         #expect(w.insert("entries", Self.threat) == nil, "positive control: a valid threat")
         #expect(w.insert("entries", ["kind": "'manipulation'", "category": "'gifts_favours'", "interests": "'{security}'",
                                      "target": "'self'", "in_working_hours": "true"]) == nil, "positive control: a valid manipulation")
-        #expect(Self.cases.count == 57)
+        #expect(Self.cases.count == 58)
         for c in Self.cases {
             let error = w.insert(c.table, c.values)
             switch c.outcome {

@@ -10,8 +10,28 @@ extension EntryRepository {
     /// inside an open transaction.
     public func detail(ref: String) throws -> EntryDetail {
         let summary = try summary(ref: ref)
+        guard connection.transactionStatus == .idle || connection.transactionStatus == .unknown else {
+            throw StoreError.readInTransaction
+        }
+        return try detail(summary, reads: try requestReads(summary.id))
+    }
+
+    /// The full record of one entry read in two transactions `scope` opens and commits: the first
+    /// finds the entry and logs the reads, the second reads once those log rows have committed.
+    /// For callers whose every statement must run inside a transaction they prepare (the HTTP
+    /// service presents the request's token at the start of each).
+    public static func detail<Scope: CommittedScope>(ref: String, in scope: Scope) throws -> EntryDetail {
+        let (summary, reads) = try scope.committed { c in
+            let repository = EntryRepository(connection: c)
+            let summary = try repository.summary(ref: ref)
+            return (summary, try repository.requestReads(summary.id))
+        }
+        return try scope.committed { c in try EntryRepository(connection: c).detail(summary, reads: reads) }
+    }
+
+    private func detail(_ summary: EntrySummary, reads: (persons: Int64?, reporter: Int64?)) throws -> EntryDetail {
+        let ref = summary.ref
         let id = summary.id
-        let reads = try requestReads(id)
         guard let e = try connection.query("""
             SELECT e.recorded_at, e.text, e.category, e.domain, e.interests, e.probability, e.consequence,
                    e.target, e.in_working_hours, e.threat_source, e.source_reliability, e.info_credibility,
@@ -73,9 +93,6 @@ extension EntryRepository {
     /// that both log rows have committed before anything is read (nil: nothing to log — no persons,
     /// or a reporter that is not sealed from this user or never visible to them).
     private func requestReads(_ id: Int64) throws -> (persons: Int64?, reporter: Int64?) {
-        guard connection.transactionStatus == .idle || connection.transactionStatus == .unknown else {
-            throw StoreError.readInTransaction
-        }
         let row = try connection.query("""
             SELECT request_read(\(id), 'persons') AS persons, request_read(\(id), 'reporter') AS reporter
             """).first!

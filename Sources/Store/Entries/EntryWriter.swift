@@ -39,7 +39,7 @@ public struct EntryWriter {
             // resolves the home unit and row-level security checks it. Only a refusal costs a second
             // query, to say precisely why.
             do {
-                let home: SQLQuery = "coalesce(\(draft.unit), (SELECT home_unit FROM app_users WHERE name = session_user))"
+                let home: SQLQuery = "coalesce(\(draft.unit), (SELECT home_unit FROM app_users WHERE name = current_app_user()))"
                 return try insert(draft, unit: home, occurredAt: occurredAt, reportedAt: reportedAt, judgement: judgement, connection)
             } catch let error as PostgresError where !error.isUnavailable {
                 do {
@@ -66,7 +66,7 @@ public struct EntryWriter {
             SELECT a.role, coalesce(\(given), a.home_unit) AS unit,
                    EXISTS (SELECT 1 FROM units WHERE code = coalesce(\(given), a.home_unit)) AS known,
                    coalesce(\(given), a.home_unit) IN (SELECT writable_units()) AS writable
-              FROM app_users a WHERE a.name = session_user AND a.disabled_at IS NULL
+              FROM app_users a WHERE a.name = current_app_user() AND a.disabled_at IS NULL
             """).first
         guard let row, let role = try row.decodeIfPresent(String.self, "role") else {
             throw StoreError.forbidden(.notAUser)
@@ -96,14 +96,14 @@ public struct EntryWriter {
             INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
                 probability, consequence, target, in_working_hours, threat_source,
                 source_reliability, info_credibility, oc_criteria, infoflyt,
-                rules_version, rules_hash, trace, idempotency_key)
+                rules_version, rules_hash, trace, idempotency_key, source_ref)
             VALUES (\(d.kind.rawValue), \(d.category), \(unit), \(occurredAt, as: .timestamptz),
                 \(reportedAt, as: .timestamptz), \(d.effectiveDomain.rawValue), \(d.text), \(j.interests.map(\.rawValue)),
                 \(d.probability!), \(d.consequence!),
                 \(d.target?.rawValue), \(d.inWorkingHours), \(d.source?.rawValue), \(d.sourceReliability?.rawValue),
                 \(d.informationCredibility.flatMap { Int($0.rawValue) }), \(criteria), \(d.kind == .threat ? d.infoflyt : nil),
                 \(j.rulesVersion), \(j.rulesHash),
-                \(j.trace.canonicalJSON, as: .jsonb), \(key))
+                \(j.trace.canonicalJSON, as: .jsonb), \(key), \(d.sourceRef))
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, ref, unit_code
             """).first
@@ -122,7 +122,7 @@ public struct EntryWriter {
                                rulesVersion: j.rulesVersion, actions: j.actions, alreadyStored: false)
         }
         guard let existing = try c.query("""
-            SELECT id, ref, unit_code, priority, risk_score, interests, rules_version FROM entries WHERE idempotency_key = \(key)
+            SELECT id, ref, unit_code, priority, risk_score, interests, rules_version FROM entries WHERE id = entry_of_delivery(\(key))
             """).first else {
             throw StoreError.forbidden(.duplicateKey)
         }

@@ -12,6 +12,11 @@ extension StoreError {
             self = Self.connectionFailure(error)
             return
         }
+        // A text with a NUL character cannot be sent to PostgreSQL at all: bad input, not a bug.
+        if error.kind == .encode && error.message.contains("NUL byte") {
+            self = .invalid(.controlCharacters)
+            return
+        }
         if let hint = error.hint, hint.hasPrefix("vaktlogg:") {
             let code = Code(rawValue: String(hint.dropFirst("vaktlogg:".count)))
             // `detail` is the schema's own sentence, for a code the catalogue does not know yet.

@@ -43,7 +43,7 @@ public struct RiskAssessmentWorkflow {
         let validUntil = engine.assessmentRenewalDue(assessedAt: OsloTime.calendarDate(session.now))
         return try session.transaction { s in
             let c = s.connection
-            let home = try c.query("SELECT home_unit FROM app_users WHERE name = session_user").first?
+            let home = try c.query("SELECT home_unit FROM app_users WHERE name = current_app_user()").first?
                 .decodeIfPresent(String.self, "home_unit")
             guard let unitCode = unit ?? home else {
                 throw StoreError.invalid(.noHomeUnit, field: "unit")
