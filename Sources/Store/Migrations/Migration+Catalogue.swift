@@ -30,6 +30,7 @@ extension Migration {
         Migration(name: "023_sik_report.sql", bytes: PackageResources._23_sik_report_sql),
         Migration(name: "025_service_authenticator.sql", bytes: PackageResources._25_service_authenticator_sql),
         Migration(name: "026_flags_decision_types_unit_deadlines.sql", bytes: PackageResources._26_flags_decision_types_unit_deadlines_sql),
+        Migration(name: "027_rules_ksf_2006_2.sql", bytes: PackageResources._27_rules_ksf_2006_2_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
