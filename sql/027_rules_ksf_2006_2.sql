@@ -367,6 +367,10 @@ $$;
 -- NOT VALID: rows stored before are not re-judged.
 ALTER TABLE measures ADD CONSTRAINT measures_ground_only_communication
     CHECK (ground IS NULL OR type = 'communication_restriction') NOT VALID;
+-- A communication restriction states its ground: with none, measures_check1 (ground = 'security')
+-- is NULL and so passed. NOT VALID for the same reason.
+ALTER TABLE measures ADD CONSTRAINT measures_communication_ground_required
+    CHECK (type <> 'communication_restriction' OR ground IS NOT NULL) NOT VALID;
 
 -- ---------------------------------------------------------------------------------------------
 -- The triggers that judge, revision-aware

@@ -79,6 +79,7 @@ struct CheckConstraintCatalogueTests {
         Case("measures", "measures_check1", ["type": "'communication_restriction'", "ground": "'practical'"]),
         Case("measures", "measures_check2", ["burdens": "'{rehabilitation}'"]),
         Case("measures", "measures_check3", ["type": "'search'", "restrictiveness": "2"], .guardedBy("vaktlogg:proportionality_assessment")),
+        Case("measures", "measures_communication_ground_required", ["type": "'communication_restriction'"]),
         Case("measures", "measures_description_check", ["description": "' '"]),
         Case("measures", "measures_ground_check", ["ground": "'whim'"]),
         Case("measures", "measures_ground_only_communication", ["ground": "'security'"]),
@@ -156,7 +157,7 @@ struct CheckConstraintCatalogueTests {
         #expect(w.insert("entries", Self.threat) == nil, "positive control: a valid threat")
         #expect(w.insert("entries", ["kind": "'manipulation'", "category": "'gifts_favours'", "interests": "'{security}'",
                                      "target": "'self'", "in_working_hours": "true"]) == nil, "positive control: a valid manipulation")
-        #expect(Self.cases.count == 60)
+        #expect(Self.cases.count == 61)
         for c in Self.cases {
             let error = w.insert(c.table, c.values)
             switch c.outcome {

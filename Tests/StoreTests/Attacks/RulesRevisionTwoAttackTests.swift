@@ -108,7 +108,8 @@ struct RulesRevisionTwoAttackTests {
             #expect(refusal(c, q) == nil)
         } else {
             let e = refusal(c, q)
-            #expect(e?.sqlState == "23514" && e?.constraint == "measures_check1", "\(ground): \(String(describing: e))")
+            let constraint = ground == "NULL" ? "measures_communication_ground_required" : "measures_check1"
+            #expect(e?.sqlState == "23514" && e?.constraint == constraint, "\(ground): \(String(describing: e))")
         }
         // A ground on another type of measure is refused (the contract's rule, NOT VALID for old rows).
         let e = refusal(c, Self.measure(entry: f.entry, purpose: "security", burdens: "{}", type: "extra_control", ground: "'security'"))
