@@ -123,7 +123,7 @@ import Testing
         let history = j["history"] as? [[String: Any]] ?? []
         #expect(history.map { $0["what"] as? String } == ["comment"])
         #expect(history.first?["text"] as? String == "Følges opp")
-        #expect(j["rules_version"] as? String == "ksf-2006.1")
+        #expect(j["rules_version"] as? String == "ksf-2006.2")
         #expect((j["trace"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "organised_crime" })
         #expect((j["row_hash"] as? String)?.count == 64)
         #expect(try w.sql("SELECT encode(row_hash, 'hex') FROM entries") == j["row_hash"] as? String)
