@@ -113,7 +113,10 @@ import Testing
         #expect(j["reporter"] as? String == officer)
         #expect(j["priority"] as? String == "P1")
         #expect(j["interests"] as? [String] == ["public_safety"])
-        #expect(j["persons"] as? [[String: String]] == [["role": "inmate", "ref": "INM-42"]])
+        // Each person with the flags in force on them (none here), read under the same logged read.
+        let persons = j["persons"] as? [[String: Any]] ?? []
+        #expect(persons.map { "\($0["role"] ?? ""):\($0["ref"] ?? "")" } == ["inmate:INM-42"])
+        #expect(persons.first?["flags"] as? [String] == [])
         let attributes = j["attributes"] as? [String: String] ?? [:]
         #expect(attributes["source"] == "staff")
         #expect(attributes["source_reliability"] == "C")

@@ -66,7 +66,7 @@ extension Administration {
             try connection.transaction { c in
                 try requireAdministrator(c)
                 return try changes.map { ch in
-                    try c.query("SELECT admin_set_unit_deadline(\(unit), \(ch.key), \(ch.value), \(reason)) AS id")
+                    try c.query("SELECT admin_set_unit_deadline(\(unit)::text, \(ch.key)::text, \(ch.value)::integer, \(reason)::text) AS id")
                         .first!.decode(Int64.self, "id")
                 }
             }
