@@ -1,7 +1,7 @@
 public import Foundation
 public import Postgres
 import Store
-import VaktloggCore
+public import VaktloggCore
 
 /// Writes facts the way the application does: through the Store's write path (``EntryWriter``,
 /// ``Lifecycle``, ``Amender``, the measure, decision and risk workflows, ``ShiftLog``), on a
@@ -88,6 +88,14 @@ public struct FactWriter {
     public func decision(entry: Int64, unit: String) throws -> Int64 {
         try session.decisions
             .record(DecisionDraft(text: "Økt bemanning i korridor B", publicSafetySignificant: false), on: try ref(of: entry))
+    }
+
+    /// A flag set on a person (security coordinators), through ``PersonFlagWorkflow``; returns the
+    /// change's id.
+    @discardableResult
+    public func personFlag(person: String, unit: String, flag: PersonFlag = .infoflyt, set: Bool = true,
+                           reason: String = "Meldt inn i INFOFLYT av politiet") throws -> Int64 {
+        try session.personFlags.change(person: person, flag: flag, set: set, reason: reason, unit: unit)
     }
 
     /// A note in the unit's shift log (through ``ShiftLog``); returns its id.

@@ -29,17 +29,34 @@ struct RulesExplainCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let e = RuleCatalogue.entry(id)
+        let set = RuleSet.default
+        // A product default is never presented as if the quoted sentence set it.
+        let productDefault = e.numbers.contains { set.basis(of: $0) == .productDefault }
+        var numbers = ""
+        if !e.numbers.isEmpty {
+            numbers = "\n\(RuleBasisText.numbers(l)) (\(set.version)):\n" + e.numbers.map { path in
+                "  \(path.padding(44)) \(Self.value(path, in: set)) · \(set.basis(of: path).map { RuleBasisText.name($0)(l) } ?? "—")"
+            }.joined(separator: "\n") + "\n"
+        }
         print("""
             \(RulesText.rule(l)): \(e.id.rawValue)
             \(RulesText.kind(l)): \(RulesText.kindName(e.kind)(l))
             \(RulesText.source(l)): \(RulesText.strategy(l)), «\(e.section)»
-
-            \(RulesText.quote(l)):
+            \(numbers)
+            \(productDefault ? RuleBasisText.context(l) : RulesText.quote(l)):
             \(e.quotes.map { "  «\($0)»" }.joined(separator: "\n"))
 
             \(RulesText.paraphrase(l)):
               \(e.english)
             """)
+    }
+
+    /// The value at `path` of the rule set's JSON, compact.
+    static func value(_ path: String, in set: RuleSet) -> String {
+        var node = set.json
+        for key in path.split(separator: ".") { node = node.objectValue(String(key)) }
+        let text = node.canonicalJSON
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 
     static var listing: String {

@@ -14,7 +14,7 @@ struct Vaktlogg: ParsableCommand {
             MeasureCommand.self, DecideCommand.self, AssessPersonCommand.self, AmendCommand.self, SyncCommand.self,
             ShiftCommand.self, RegionCommand.self, UnitCommand.self, UserCommand.self, SeedCommand.self,
             VerifyCommand.self, RulesCommand.self, DatabaseCommand.self, DashboardCommand.self, ReportCommand.self,
-            EscalateCommand.self, TokenCommand.self, ServeCommand.self,
+            EscalateCommand.self, TokenCommand.self, ServeCommand.self, PersonCommand.self,
         ],
         // Bare `vaktlogg` opens the dashboard on a terminal and prints the queue when not (CI).
         defaultSubcommand: DashboardCommand.self

@@ -113,7 +113,10 @@ import Testing
         #expect(j["reporter"] as? String == officer)
         #expect(j["priority"] as? String == "P1")
         #expect(j["interests"] as? [String] == ["public_safety"])
-        #expect(j["persons"] as? [[String: String]] == [["role": "inmate", "ref": "INM-42"]])
+        // Each person with the flags in force on them (none here), read under the same logged read.
+        let persons = j["persons"] as? [[String: Any]] ?? []
+        #expect(persons.map { "\($0["role"] ?? ""):\($0["ref"] ?? "")" } == ["inmate:INM-42"])
+        #expect(persons.first?["flags"] as? [String] == [])
         let attributes = j["attributes"] as? [String: String] ?? [:]
         #expect(attributes["source"] == "staff")
         #expect(attributes["source_reliability"] == "C")
@@ -123,7 +126,7 @@ import Testing
         let history = j["history"] as? [[String: Any]] ?? []
         #expect(history.map { $0["what"] as? String } == ["comment"])
         #expect(history.first?["text"] as? String == "Følges opp")
-        #expect(j["rules_version"] as? String == "ksf-2006.1")
+        #expect(j["rules_version"] as? String == "ksf-2006.2")
         #expect((j["trace"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "organised_crime" })
         #expect((j["row_hash"] as? String)?.count == 64)
         #expect(try w.sql("SELECT encode(row_hash, 'hex') FROM entries") == j["row_hash"] as? String)

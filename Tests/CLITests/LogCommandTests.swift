@@ -50,7 +50,7 @@ import Testing
         #expect(try w.sql("SELECT person_ref || ':' || role FROM entry_persons") == "INM-1001:inmate")
         #expect(try w.count("entry_state", where: "status = 'registered'") == 4)
         // The stored trace and rule-set version come with every entry.
-        #expect(try w.count("entries", where: "rules_version = 'ksf-2006.1' AND jsonb_array_length(trace) > 0") == 4)
+        #expect(try w.count("entries", where: "rules_version = 'ksf-2006.2' AND jsonb_array_length(trace) > 0") == 4)
         #expect(try w.chainIntact("OSLO"))
     }
 
@@ -68,7 +68,7 @@ import Testing
         #expect(j["unit"] as? String == "OSLO")
         #expect(j["interests"] as? [String] == ["order"])
         #expect(j["already_stored"] as? Bool == false)
-        #expect(j["rules_version"] as? String == "ksf-2006.1")
+        #expect(j["rules_version"] as? String == "ksf-2006.2")
         #expect(Set(j.keys) == ["actions", "already_stored", "band", "id", "interests", "priority", "ref", "risk_score",
                                 "rules_version", "unit"])
 

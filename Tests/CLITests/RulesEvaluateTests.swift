@@ -34,7 +34,7 @@ import Testing
         for (line, (request, check)) in zip(r.stdoutLines, Self.good) {
             let j = Self.json(line)
             #expect(check(j), "\(request) → \(line)")
-            #expect(j["rules_version"] as? String == "ksf-2006.1")
+            #expect(j["rules_version"] as? String == "ksf-2006.2")
             let trace = j["trace"] as? [[String: Any]] ?? []
             #expect(!trace.isEmpty)
             #expect(trace.allSatisfy { $0["rule"] is String && $0["kind"] is String && $0["source"] is String && $0["inputs"] is [String: Any] })
@@ -84,7 +84,7 @@ import Testing
         let r = try bin.run(["rules", "show", "--json"])
         #expect(r.exitCode == 0)
         let j = Self.json(r.stdout)
-        #expect(j["version"] as? String == "ksf-2006.1")
+        #expect(j["version"] as? String == "ksf-2006.2")
         #expect((j["hash"] as? String)?.count == 64)
         return j["rule_set"] as? [String: Any] ?? [:]
     }
@@ -171,5 +171,33 @@ import Testing
         #expect(unknown.exitCode == 64)
         #expect(unknown.stderr.contains("tier9"))
         #expect(unknown.stderr.contains("tier1_over_order"))
+    }
+
+    /// The contract field `assessment.last_p1_at` through the binary: same Oslo day, next day.
+    @Test func lastP1AtThroughEvaluate() throws {
+        func line(_ p1: String) -> String {
+            #"{"check":"measure","at":"2024-06-28T12:00:00Z","measure":{"type":"exclusion","purpose":"security","burdens":[],"restrictiveness":3},"assessment":{"band":"high","assessed_at":"2024-06-10","last_p1_at":"\#(p1)"}}"#
+        }
+        let r = try bin.run(["rules", "evaluate"], stdin: [line("2024-06-10T20:00:00+02:00"), line("2024-06-11T07:00:00+02:00")].joined(separator: "\n") + "\n")
+        #expect(r.exitCode == 0, "\(r)")
+        #expect(r.stdoutLines.map { Self.json($0)["outcome"] as? String } == ["allowed", "needs_justification"])
+        #expect(r.stdoutLines.last?.contains("assessment_overtaken_by_p1") == true)
+    }
+
+    /// A product default is explained as one; the quoted sentence is not presented as its source.
+    @Test func explainNamesTheBasisOfNumbers() throws {
+        let r = try bin.run(["rules", "explain", "--lang", "en", "deviation_handling"])
+        #expect(r.exitCode == 0)
+        #expect(r.stdout.contains("deadlines.deviation_close_days"))
+        #expect(r.stdout.contains("product default (the strategy gives no number)"))
+        #expect(r.stdout.contains("it does not set the numbers"))
+        let stated = try bin.run(["rules", "explain", "--lang", "en", "organised_crime"])
+        #expect(stated.stdout.contains("stated by the strategy"))
+        let show = try bin.run(["rules", "show", "--json"])
+        let basis = Self.json(show.stdout)["basis"] as? [String: String] ?? [:]
+        #expect(basis["deadlines.p1_acknowledge_minutes"] == "product_default")
+        #expect(basis["organised_crime.minimum_criteria"] == "stated")
+        let old = try bin.run(["rules", "show", "--json", "--version", "ksf-2006.1"])
+        #expect(Self.json(old.stdout)["hash"] as? String == "0e5aadbfe2e6f0c2262c1b74361c3448f0e77b161b9c7dca565abf690e807abf")
     }
 }

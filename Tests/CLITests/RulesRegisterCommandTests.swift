@@ -57,7 +57,7 @@ import VaktloggTestSupport
         // Without --rules the same entry is judged by the default set (10 is high there).
         let plain = try w.run(officer, Array(entry.dropLast(3)) + ["--json"])
         #expect(plain.exitCode == 0, "\(plain)")
-        #expect(JSON.parsedObject(plain.stdout)?["rules_version"] as? String == "ksf-2006.1")
+        #expect(JSON.parsedObject(plain.stdout)?["rules_version"] as? String == "ksf-2006.2")
         #expect(JSON.parsedObject(plain.stdout)?["band"] as? String != "critical")
     }
 

@@ -22,7 +22,7 @@ struct AppendOnlyTests {
         try f.fillEveryTable()
         let tables = try f.factTables()
         #expect(tables == ["access_log", "amendments", "decisions", "entries", "entry_events", "entry_persons",
-                           "measures", "risk_assessments", "shift_log"])
+                           "measures", "person_flags", "risk_assessments", "shift_log"])
         let su = try f.db.connect()
         let coordinator = try f.db.connect(user: f.coordinator)
         let headBefore = try f.storedHead(unit: "OSLO")

@@ -80,8 +80,10 @@ struct CheckConstraintCatalogueTests {
         Case("measures", "measures_check1", ["type": "'communication_restriction'", "ground": "'practical'"]),
         Case("measures", "measures_check2", ["burdens": "'{rehabilitation}'"]),
         Case("measures", "measures_check3", ["type": "'search'", "restrictiveness": "2"], .guardedBy("vaktlogg:proportionality_assessment")),
+        Case("measures", "measures_communication_ground_required", ["type": "'communication_restriction'"]),
         Case("measures", "measures_description_check", ["description": "' '"]),
         Case("measures", "measures_ground_check", ["ground": "'whim'"]),
+        Case("measures", "measures_ground_only_communication", ["ground": "'security'"]),
         Case("measures", "measures_justification_check", ["justification": "' '"]),
         Case("measures", "measures_outcome_check", ["outcome": "'maybe'"]),
         Case("measures", "measures_rehabilitation_note_check", ["rehabilitation_note": "' '"]),
@@ -91,9 +93,13 @@ struct CheckConstraintCatalogueTests {
         Case("measures", "measures_sealed_identity", ["sealed_by": "'kari'"], .notInsertable),
         Case("measures", "measures_type_check", ["type": "'waterboarding'"]),
         Case("decisions", "decisions_justification_check", ["justification": "' '"]),
+        Case("decisions", "decisions_not_significant_reason_check", ["decision_type": "'leave'", "not_significant_reason": "' '"]),
         Case("decisions", "decisions_public_safety_justified", ["public_safety_significant": "true", "justification": "'Rømningsfare'"]),
         Case("decisions", "decisions_sealed_identity", ["sealed_by": "'kari'"], .notInsertable),
         Case("decisions", "decisions_text_check", ["text": "'  '"]),
+        Case("decisions", "decisions_waiver_only_when_not_significant",
+             ["public_safety_significant": "true", "justification": "'Rømningsfare'", "not_significant_reason": "'Ikke relevant'",
+              "assessment_ids": "ARRAY[(SELECT max(id) FROM risk_assessments)]::bigint[]"]),
         Case("risk_assessments", "risk_assessments_band_check", ["band": "'apocalyptic'"], .guardedBy("vaktlogg:band_mismatch")),
         Case("risk_assessments", "risk_assessments_check", ["score": "7"]),
         Case("risk_assessments", "risk_assessments_consequence_check", ["consequence": "6", "score": "12", "band": "'high'"]),
@@ -152,7 +158,7 @@ struct CheckConstraintCatalogueTests {
         #expect(w.insert("entries", Self.threat) == nil, "positive control: a valid threat")
         #expect(w.insert("entries", ["kind": "'manipulation'", "category": "'gifts_favours'", "interests": "'{security}'",
                                      "target": "'self'", "in_working_hours": "true"]) == nil, "positive control: a valid manipulation")
-        #expect(Self.cases.count == 58)
+        #expect(Self.cases.count == 62)
         for c in Self.cases {
             let error = w.insert(c.table, c.values)
             switch c.outcome {

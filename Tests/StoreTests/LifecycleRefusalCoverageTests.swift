@@ -24,6 +24,7 @@ struct LifecycleRefusalCoverageTests {
         "measure_incomplete", "due_in_past", "due_invalid", "verification_required", "reason_required",
         "p1_close_by_reporter", "coordinator_required", "supervision_required", "already_recorded",
         "assessment_incomplete", "justification_required", "police_decision_required",
+        "police_decision_not_required",
     ]
 
     /// The trigger functions on `entry_events` that enforce the lifecycle.
@@ -127,6 +128,41 @@ struct LifecycleRefusalCoverageTests {
                                                        data: #"{"decision": "maybe"}"#), "justification_required")
         #expect(Self.event(w, w.coordinator, t, "police_decision", text: "Politiet varslet", data: #"{"decision": "inform"}"#) == nil)
         #expect(Self.event(w, w.coordinator, t, "close", text: "Ferdig") == nil)
+    }
+
+    /// ksf-2006.2: an incident involving a person flagged infoflyt needs a police decision before it
+    /// is closed (the flag, not the information's source, decides); one without such a person takes
+    /// no police decision.
+    @Test func incidentInvolvingAnInfoflytPerson() throws {
+        let w = try W()
+        try FactWriter(w.coordinator).personFlag(person: "K-2026-0500", unit: "OSLO")
+        var draft = EntryDraft(kind: .incident, category: "violence_inmate", text: "Slagsmål i luftegården")
+        draft.unit = "OSLO"
+        draft.probability = 3
+        draft.consequence = 3
+        draft.persons = [EntryDraft.Person(role: .inmate, ref: "K-2026-0500")]
+        let flagged = try StoreSession(connection: w.officer).entries.log(draft).id
+        #expect(try w.db.sql("SELECT police_decision_required FROM entry_state WHERE entry_id = \(flagged)") == "t")
+        #expect(try w.db.sql("SELECT police_due = date_trunc('second', reported_at) + interval '24 hours' FROM entry_state WHERE entry_id = \(flagged)") == "t")
+        let other = try w.db.addUser("nils", role: "security_coordinator", units: ["OSLO"])
+        let closer = try w.db.connect(user: other)
+        #expect(Self.event(w, closer, flagged, "acknowledge") == nil)
+        LifecycleTriggerBypassTests.refused(Self.event(w, closer, flagged, "close", text: "Ferdig"), "police_decision_required")
+        #expect(Self.event(w, closer, flagged, "police_decision", text: "INFOFLYT-kontakt varslet", data: #"{"decision": "inform"}"#) == nil)
+        #expect(Self.event(w, closer, flagged, "close", text: "Ferdig") == nil)
+
+        draft.persons = [EntryDraft.Person(role: .inmate, ref: "K-2026-0501")]
+        draft.idempotencyKey = UUID()
+        let plain = try StoreSession(connection: w.officer).entries.log(draft).id
+        #expect(try w.db.sql("SELECT police_decision_required FROM entry_state WHERE entry_id = \(plain)") == "f")
+        LifecycleTriggerBypassTests.refused(Self.event(w, closer, plain, "police_decision", text: "Ikke aktuelt",
+                                                       data: #"{"decision": "not_inform"}"#), "police_decision_not_required")
+        // A flag lifted no longer applies to new entries.
+        try FactWriter(w.coordinator).personFlag(person: "K-2026-0500", unit: "OSLO", set: false, reason: "Ute av INFOFLYT")
+        draft.persons = [EntryDraft.Person(role: .inmate, ref: "K-2026-0500")]
+        draft.idempotencyKey = UUID()
+        let lifted = try StoreSession(connection: w.officer).entries.log(draft).id
+        #expect(try w.db.sql("SELECT police_decision_required FROM entry_state WHERE entry_id = \(lifted)") == "f")
     }
 
     /// Reads the installed lifecycle functions (pg_proc, so a later migration's replacement counts)

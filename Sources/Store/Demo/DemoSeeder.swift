@@ -54,6 +54,7 @@ public struct DemoSeeder {
             try run.organisation()
             try run.history(days: days)
             try run.assessmentsAndMeasures()
+            try run.flagsAndDecisions()
             try c.unsafeExecuteScript("RESET SESSION AUTHORIZATION")
             _ = try c.query("UPDATE maintenance SET backdating = false")
             return Summary(units: DemoOrganisation.units.count, users: DemoOrganisation.users.count,
@@ -263,6 +264,43 @@ private struct Run {
                     on: e.ref)
             }
             events += 1
+        }
+    }
+
+    /// Person flags (ksf-2006.2): an INFOFLYT person, one in preventive detention and a remand
+    /// prisoner whose ban was lifted; a leave for the forvaring person — a decision of a type
+    /// significant by default, recorded as significant with its assessment — and a visit, which is not.
+    mutating func flagsAndDecisions() throws {
+        let incidents = logged.filter { $0.person != nil && $0.kind == .incident }
+        guard incidents.count >= 3 else { return }
+        let flags: [(PersonFlag, String)] = [
+            (.infoflyt, "Meldt inn i INFOFLYT av politidistriktet etter vurdering av nettverk."),
+            (.forvaring, "Dømt til forvaring; tidsbestemt minstetid løper."),
+            (.remandRestricted, "Varetekt med brev- og besøksforbud etter kjennelse."),
+        ]
+        let at = now.addingTimeInterval(-7200)
+        for (i, (flag, reason)) in flags.enumerated() {
+            let e = incidents[i]
+            guard let person = e.person, let coordinator = DemoOrganisation.coordinators(of: e.unit).first else { continue }
+            try become(coordinator.name)
+            _ = try self.at(at).personFlags.change(person: person, flag: flag, set: true, reason: reason, unit: e.unit)
+            if flag == .remandRestricted {
+                _ = try self.at(at).personFlags.change(person: person, flag: flag, set: false,
+                                                       reason: "Forbudet opphevet i fengslingsmøte.", unit: e.unit)
+            }
+            guard flag == .forvaring else { continue }
+            let assessment = try self.at(at).riskAssessments.record(
+                person: person, unit: e.unit, probability: 2, consequence: 5,
+                summary: "Vurdert før permisjon: stabil atferd siste halvår, høy konsekvens ved tilbakefall.")
+            _ = try self.at(at.addingTimeInterval(600)).decisions.record(
+                DecisionDraft(text: "Ledsaget dagpermisjon innvilget, 6 timer.", publicSafetySignificant: true,
+                              justification: "Forvaringsdømt: permisjon har særlig betydning for samfunnets trygghet; vilkår om ledsager og meldeplikt.",
+                              assessments: [assessment.id], person: person, decisionType: .leave),
+                on: e.ref)
+            _ = try self.at(at.addingTimeInterval(900)).decisions.record(
+                DecisionDraft(text: "Besøk av familie innvilget.", publicSafetySignificant: false, person: person, decisionType: .visit),
+                on: e.ref)
+            events += 2
         }
     }
 }

@@ -68,12 +68,19 @@ struct JudgementForgeryAttackTests {
         expectRefused(try f.db.connect(), "UPDATE rule_sets SET canonical = canonical", sqlState: "42501", hint: "append_only")
     }
 
-    @Test func theShippedRuleSetInTheDatabaseIsSwiftsDefault() throws {
+    /// Every shipped set is registered with exactly Swift's content: ksf-2006.1 (old entries keep
+    /// it) and ksf-2006.2 (the default for new entries), and their category rows match.
+    @Test(arguments: RuleSet.shipped)
+    func theShippedRuleSetsInTheDatabaseAreSwifts(set: RuleSet) throws {
         let f = try Fixture()
-        let row = try f.db.connect().query("SELECT hash, canonical FROM rule_sets WHERE version = \(RuleSet.default.version)").first!
-        #expect(try row.decode(String.self, "hash") == RuleSet.default.hash)
-        #expect(try row.decode(String.self, "canonical") == RuleSet.default.canonicalJSON)
-        #expect(try f.db.sql("SELECT count(*) FROM rule_sets") == "1")
+        let row = try f.db.connect().query("SELECT hash, canonical FROM rule_sets WHERE version = \(set.version)").first!
+        #expect(try row.decode(String.self, "hash") == set.hash)
+        #expect(try row.decode(String.self, "canonical") == set.canonicalJSON)
+        #expect(try f.db.sql("SELECT count(*) FROM rule_sets") == String(RuleSet.shipped.count))
+        let categories = set.categoryDefaults.incident.count + set.categoryDefaults.deviation.count
+            + set.categoryDefaults.manipulation.count + set.categoryDefaults.threat.count
+        let stored = try f.db.connect().query("SELECT count(*)::int AS n FROM rule_set_categories WHERE version = \(set.version)")
+        #expect(try stored.first!.decode(Int.self, "n") == categories)
     }
 
     @Test(arguments: [
@@ -93,7 +100,9 @@ struct JudgementForgeryAttackTests {
     @Test(arguments: [
         ("inmate", "'{1,2,3,4,5,11}'::smallint[]", "NULL", true),     // organised crime by the criteria
         ("inmate", "'{1,2,3,4,5,6}'::smallint[]", "NULL", false),     // six, but 11 (required) missing
-        ("police_infoflyt", "NULL", "NULL", true),                     // INFOFLYT source
+        // Information *from* the police (ksf-2006.2, issue 14): no decision on informing them; INFOFLYT
+        // is the reporter's statement about the subject or a flag on a person, never the source.
+        ("police_infoflyt", "NULL", "NULL", false),
         ("inmate", "NULL", "true", true),                             // INFOFLYT subject
     ])
     func thePoliceRequirementIsTheRules(source: String, criteria: String, infoflyt: String, required: Bool) throws {

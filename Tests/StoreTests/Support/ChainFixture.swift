@@ -47,6 +47,7 @@ struct ChainFixture {
         try coordinator.riskAssessment(unit: "OSLO", person: "SAK-2026-0001")
         try coordinator.measure(entry: entry, unit: "OSLO")
         try coordinator.decision(entry: entry, unit: "OSLO")
+        try coordinator.personFlag(person: "SAK-2026-0001", unit: "OSLO")
         #expect(try coordinator.readPersons(entry: entry) == 1)
         return entry
     }
