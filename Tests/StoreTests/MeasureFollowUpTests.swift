@@ -76,7 +76,7 @@ struct MeasureFollowUpTests {
         let w = try W()
         let ref = try w.entry(persons: ["K-2026-0103"]).ref
         let m = try w.measure(on: ref, person: "K-2026-0103", level: .moderate)
-        let second = try w.db.connect(user: w.coordinatorName)
+        let second = SecondWorker(try w.db.connect(user: w.coordinatorName))
         // The first lifting holds its transaction open; the second must wait for it, then see it.
         try w.coordinator.execute("BEGIN")
         try w.coordinator.execute("INSERT INTO measure_reviews (measure_id, action, reason) VALUES (\(m), 'lift', 'Første')")
@@ -84,7 +84,7 @@ struct MeasureFollowUpTests {
         let done = DispatchGroup()
         done.enter()
         Thread {
-            outcome.error = W.attempt(second, "INSERT INTO measure_reviews (measure_id, action, reason) VALUES (\(m), 'lift', 'Andre')")
+            outcome.error = W.attempt(second.connection, "INSERT INTO measure_reviews (measure_id, action, reason) VALUES (\(m), 'lift', 'Andre')")
             done.leave()
         }.start()
         // Wait for the condition itself: the second is blocked on the first's advisory lock.
@@ -183,6 +183,7 @@ struct MeasureFollowUpTests {
         #expect(try StoreSession(connection: w.ilaCoordinator).measureFollowUp.list().isEmpty)
         // The view never names the person.
         #expect(try w.db.sql("SELECT count(*) FROM information_schema.columns WHERE table_name = 'measure_follow_up' AND column_name LIKE '%person%'") == "0")
+        #expect(try w.db.sql("SELECT count(*) FROM information_schema.columns WHERE table_name = 'measure_follow_up'") == "20", "positive control")
     }
 
     @Test func aLapsedAssessmentIsFlaggedAndAnOverdueReviewListed() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Rules
+import Store
 import Testing
 import VaktloggTestSupport
 
