@@ -13,6 +13,7 @@ struct DemoFollowUps {
 
     func seed() throws {
         try measures()
+        try flaggedMeasures()
         try collectiveMeasures()
         try unitAssessments()
         try debriefings()
@@ -25,30 +26,68 @@ struct DemoFollowUps {
 
     private func at(_ date: Date) -> StoreSession { session.at(.fixed(min(date, now.addingTimeInterval(-60)))) }
 
-    /// Every third restrictive measure lifted two days after it was decided, every third reviewed in
-    /// time, the rest left as they are (the older of them overdue).
+    /// A restrictive measure still within its first review period stays active; of the older ones,
+    /// every fifth is left unreviewed (overdue), the rest were reviewed in time and then lifted.
     private func measures() throws {
         _ = try c.unsafeExecuteScript("RESET SESSION AUTHORIZATION")
         let rows = try c.query("""
-            SELECT id, unit_code, decided_at, review_due FROM measures WHERE review_due IS NOT NULL ORDER BY id
+            SELECT id, unit_code, review_due FROM measures WHERE review_due IS NOT NULL ORDER BY id
             """).rows
         for (i, r) in rows.enumerated() {
             let unit = try r.decode(String.self, "unit_code")
-            guard let coordinator = DemoOrganisation.coordinators(of: unit).first else { continue }
-            let decided = try r.decode(Date.self, "decided_at"), due = try r.decode(Date.self, "review_due")
+            let due = try r.decode(Date.self, "review_due")
+            guard let coordinator = DemoOrganisation.coordinators(of: unit).first, due < now, i % 5 != 0 else { continue }
             try become(coordinator.name)
             let id = try r.decode(Int64.self, "id")
-            switch i % 3 {
-            case 0 where decided.addingTimeInterval(2 * 86_400) < now:
-                _ = try at(decided.addingTimeInterval(2 * 86_400)).measureFollowUp
-                    .lift(id: id, reason: "Ingen nye hendelser; tiltaket er ikke lenger nødvendig.")
-            case 1 where due < now:
-                _ = try at(due.addingTimeInterval(-3600)).measureFollowUp
-                    .review(id: id, note: "Gjennomgått: fortsatt nødvendig, vurderes igjen ved neste frist.")
-            default:
-                continue
-            }
+            _ = try at(due.addingTimeInterval(-3600)).measureFollowUp
+                .review(id: id, note: "Gjennomgått: fortsatt nødvendig en kort periode til.")
+            _ = try at(due.addingTimeInterval(-1800)).measureFollowUp
+                .lift(id: id, reason: "Ingen nye hendelser; tiltaket er ikke lenger nødvendig.")
         }
+    }
+
+    /// The proportionality flags on display: a measure whose person's assessment has lapsed, and
+    /// one whose person was involved in a P1 incident after the assessment.
+    private func flaggedMeasures() throws {
+        let day: TimeInterval = 86_400
+        guard let officer = DemoOrganisation.officers(of: "HAVNES").first,
+              let coordinator = DemoOrganisation.coordinators(of: "HAVNES").first else { return }
+        func incident(_ category: String, _ text: String, person: String, at: Date) throws -> String {
+            var d = EntryDraft(kind: .incident, category: category, text: text)
+            d.unit = "HAVNES"
+            d.persons = [.init(role: .inmate, ref: person)]
+            d.occurredAt = at
+            d.reportedAt = at
+            d.probability = 3
+            d.consequence = 3
+            try become(officer.name)
+            return try self.at(at).entries.log(d).ref
+        }
+        func measure(on ref: String, person: String, at: Date, justification: String?) throws {
+            var m = MeasureDraft(type: .exclusion, purpose: .security, burdens: [], restrictiveness: .moderate)
+            m.person = person
+            m.justification = justification
+            m.description = "Utelukkelse fra fellesskapet etter \(ref)"
+            try become(coordinator.name)
+            _ = try self.at(at).measures.record(m, on: ref)
+        }
+        // Assessed 200 days ago (valid 180): the measure of 3 days ago rests on a lapsed assessment.
+        try become(coordinator.name)
+        _ = try at(now.addingTimeInterval(-200 * day)).riskAssessments.record(
+            person: "K-2026-0900", unit: "HAVNES", probability: 3, consequence: 3, summary: "Truende adferd mot medinnsatte.")
+        let threat = try incident("contraband_phone", "Mobiltelefon funnet hos K-2026-0900.", person: "K-2026-0900",
+                                  at: now.addingTimeInterval(-3 * day))
+        try measure(on: threat, person: "K-2026-0900", at: now.addingTimeInterval(-3 * day + 3600),
+                    justification: "Vurderingen er utløpt; ny vurdering bestilt, tiltaket kan ikke vente.")
+        // Assessed 10 days ago, measured, then a P1 incident involving the person yesterday.
+        try become(coordinator.name)
+        _ = try at(now.addingTimeInterval(-10 * day)).riskAssessments.record(
+            person: "K-2026-0901", unit: "HAVNES", probability: 2, consequence: 3, summary: "Rolig, men kontakt med miljø.")
+        let phone = try incident("contraband_phone", "Mobiltelefon funnet hos K-2026-0901.", person: "K-2026-0901",
+                                 at: now.addingTimeInterval(-9 * day))
+        try measure(on: phone, person: "K-2026-0901", at: now.addingTimeInterval(-9 * day + 3600), justification: nil)
+        _ = try incident("violence_inmate", "K-2026-0901 slo medinnsatt i treningsrommet.", person: "K-2026-0901",
+                         at: now.addingTimeInterval(-day))
     }
 
     private func collectiveMeasures() throws {
