@@ -56,8 +56,17 @@ extension RulesContract {
     static func decision(_ root: JSONNode, _ r: FieldReader, _ engine: RulesEngine) -> [String: JSONValue]? {
         guard let m = r.object(root, "", allowed: ["check", "decision"]),
             let d = r.required(m, "decision", "", line: root.line),
-            let dm = r.object(d, "decision", allowed: ["public_safety_significant", "justification", "assessment_refs"])
+            let dm = r.object(d, "decision", allowed: [
+                "public_safety_significant", "justification", "assessment_refs", "decision_type", "person_flags",
+                "not_significant_reason",
+            ])
         else { return nil }
+        let type = r.optional(dm, "decision_type").flatMap { r.code($0, "decision.decision_type", as: DecisionType.self) }
+        var flags: [PersonFlag] = []
+        if let n = r.optional(dm, "person_flags") {
+            flags = r.list(n, "decision.person_flags") { item, p in r.code(item, p, as: PersonFlag.self) } ?? []
+        }
+        let waiver = r.optionalString(dm, "not_significant_reason", "decision")
         let significant = r.required(dm, "public_safety_significant", "decision", line: d.line)
             .flatMap { r.bool($0, "decision.public_safety_significant") }
         let justification = r.optionalString(dm, "justification", "decision")
@@ -66,8 +75,12 @@ extension RulesContract {
             refs = r.list(n, "decision.assessment_refs") { item, p in r.string(item, p) } ?? []
         }
         guard let significant, r.errors.isEmpty else { return nil }
-        let e = engine.decision(DecisionInput(publicSafetySignificant: significant, justification: justification, assessmentRefs: refs))
-        return evaluation(e)
+        let e = engine.decision(DecisionInput(publicSafetySignificant: significant, justification: justification, assessmentRefs: refs,
+                                              decisionType: type, personFlags: Set(flags), notSignificantReason: waiver))
+        var body = evaluation(e)
+        let s = engine.significance(decisionType: type, personFlags: Set(flags))
+        body["significant_by_default"] = .bool(s.significant)
+        return body
     }
 
     static func measure(_ root: JSONNode, _ r: FieldReader, _ engine: RulesEngine) -> [String: JSONValue]? {
@@ -101,10 +114,14 @@ extension RulesContract {
         let justification = r.optionalString(mm, "justification", "measure")
         let note = r.optionalString(mm, "rehabilitation_note", "measure")
         var assessment: AssessmentInput?
-        if let an = r.optional(m, "assessment"), let am = r.object(an, "assessment", allowed: ["band", "assessed_at"]) {
+        if let an = r.optional(m, "assessment"), let am = r.object(an, "assessment", allowed: ["band", "assessed_at", "last_p1_at"]) {
             let band = r.required(am, "band", "assessment", line: an.line).flatMap { r.code($0, "assessment.band", as: RiskBand.self) }
             let date = r.required(am, "assessed_at", "assessment", line: an.line).flatMap { r.date($0, "assessment.assessed_at") }
-            if let band, let date { assessment = AssessmentInput(band: band, assessedAt: date) }
+            // The latest P1 incident involving the person: a timestamp, compared by its Oslo date.
+            let lastP1 = r.optional(am, "last_p1_at").flatMap { r.timestamp($0, "assessment.last_p1_at") }
+            if let band, let date {
+                assessment = AssessmentInput(band: band, assessedAt: date, lastP1: lastP1.map { OsloTime.calendarDate($0.date) })
+            }
         }
         guard let at, let type, let purpose, let burdens, let level, r.errors.isEmpty else { return nil }
         let input = MeasureInput(type: type, purpose: purpose, burdens: burdens, restrictiveness: level, ground: ground,

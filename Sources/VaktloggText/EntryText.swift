@@ -64,6 +64,8 @@ public enum EntryText {
         case "person": t("person", "person")
         case "public_safety_significant": t("betydning for samfunnets trygghet", "significant for public safety")
         case "assessments": t("risikovurderinger", "assessments")
+        case "decision_type": t("vedtakstype", "decision type")
+        case "not_significant_reason": t("hvorfor ikke av særlig betydning", "why not significant")
         case "source": t("kilde", "source")
         case "source_reliability", "reliability": t("pålitelighet", "reliability")
         case "information_credibility", "credibility": t("troverdighet", "credibility")

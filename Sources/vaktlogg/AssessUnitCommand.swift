@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rules
 import Store
 import VaktloggCore
 import VaktloggText
@@ -37,16 +38,17 @@ struct AssessUnitCommand: ParsableCommand {
     }
 }
 
-/// `vaktlogg unit show CODE`: the unit, its current system-level risk assessment and its active
-/// collective measures.
+/// `vaktlogg unit show CODE`: the unit, its current system-level risk assessment, its active
+/// collective measures and its effective deadlines for new entries (rule set and unit overrides).
 struct UnitShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Vis en enhet med risikovurdering (systemnivå) og aktive fellestiltak.",
+        abstract: "Vis en enhet: risikovurdering (systemnivå), aktive fellestiltak og frister for nye oppføringer.",
         discussion: """
             --json prints {"code", "name", "type", "region", "security_level", "assessment": null or {"id", \
             "probability", "consequence", "risk_score", "band", "summary", "staffing", "equipment", "building", \
-            "assessor", "assessed_at", "valid_until", "current"}, "collective_measures": [as `measures --json`]}.
+            "assessor", "assessed_at", "valid_until", "current"}, "collective_measures": [as `measures --json`], \
+            "deadlines": [as `unit deadlines CODE --json`]}.
             """)
     @Argument(help: "Enhetskode.") var code: String
     @OptionGroup var output: JSONFlag
@@ -55,11 +57,16 @@ struct UnitShowCommand: ParsableCommand {
     func run() throws {
         let l = options.language
         let wanted = UnitCode.normalise(code)
-        let (unit, assessment, measures) = try StoreCommand.run(options) { c in
+        let ruleSet = RuleSet.default
+        let (unit, assessment, measures, deadlines) = try StoreCommand.run(options) { c in
             let s = StoreSession(connection: c)
-            return (try Administration(connection: c).units().first { $0.code == wanted },
-                    try s.unitAssessments.latest(unit: wanted),
-                    try s.measureFollowUp.list(MeasureListFilter(activeOnly: true, units: [wanted])).filter { $0.scope == .unit })
+            let admin = Administration(connection: c)
+            guard let unit = try admin.units().first(where: { $0.code == wanted }) else {
+                return (nil as UnitSummary?, nil as UnitAssessment?, [MeasureStatus](), [UnitDeadline]())
+            }
+            return (unit, try s.unitAssessments.latest(unit: wanted),
+                    try s.measureFollowUp.list(MeasureListFilter(activeOnly: true, units: [wanted])).filter { $0.scope == .unit },
+                    try admin.unitDeadlines(unit: wanted, ruleSet: ruleSet))
         }
         guard let unit else {
             CLI.fail(FollowUpText.unknownUnit, language: l)
@@ -78,6 +85,7 @@ struct UnitShowCommand: ParsableCommand {
                  "current": a.isCurrent(on: today)] as [String: Any]
             } ?? NSNull()
             o["collective_measures"] = measures.map { MeasuresCommand.json($0, now: now) }
+            o["deadlines"] = (try? JSONSerialization.jsonObject(with: Data(try StoreJSON.text(deadlines, pretty: false).utf8))) ?? []
             return print(JSONText.encode(o))
         }
         let F = FollowUpText.self
@@ -101,6 +109,8 @@ struct UnitShowCommand: ParsableCommand {
             out.append("  #\(m.id) \(MeasureType(rawValue: m.type)?.label(l) ?? m.type) · \(F.reviewDue(l)) "
                        + (m.endsAt.map(OsloTime.format) ?? "—") + (m.overdue ? " · " + F.overdue(l) : ""))
         }
+        out.append("")
+        out += UnitCommand.DeadlineTable.lines(unit: unit.code, rows: deadlines, version: ruleSet.version, l)
         print(out.joined(separator: "\n"))
     }
 }

@@ -29,6 +29,8 @@ extension MeasureType: ExpressibleByArgument, CodeArgument {}
 extension CommunicationGround: ExpressibleByArgument, CodeArgument {}
 extension UserRole: ExpressibleByArgument, CodeArgument {}
 extension UnitType: ExpressibleByArgument, CodeArgument {}
+extension DecisionType: ExpressibleByArgument, CodeArgument {}
+extension PersonFlag: ExpressibleByArgument, CodeArgument {}
 extension InformationCredibility: ExpressibleByArgument, CodeArgument {}
 
 extension SourceReliability: ExpressibleByArgument, CodeArgument {

@@ -75,6 +75,10 @@ struct DecideCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Begrunnelse.", valueName: "TEXT")) var justification: String?
     @Option(name: .customLong("assessment"), help: ArgumentHelp("Id for risikovurdering vedtaket bygger på (gjentas).", valueName: "ID")) var assessments: [Int] = []
     @Option(help: ArgumentHelp("Person vedtaket gjelder (saksnummer).", valueName: "REF")) var person: String?
+    @Option(help: ArgumentHelp("Vedtakstype; permisjon, overføring til lavere sikkerhet og løslatelse/progresjon har særlig betydning som standard.", valueName: "TYPE"))
+    var type: DecisionType?
+    @Option(name: .customLong("not-significant-reason"), help: ArgumentHelp("Hvorfor et vedtak av en slik type likevel ikke har særlig betydning.", valueName: "TEXT"))
+    var notSignificantReason: String?
     @OptionGroup var output: JSONFlag
     @OptionGroup var options: ConnectionOptions
 
@@ -85,10 +89,15 @@ struct DecideCommand: ParsableCommand {
             justification = Prompter(language: language).ask(MeasureText.askJustification)
         }
         let draft = DecisionDraft(text: text, publicSafetySignificant: publicSafety, justification: justification,
-                                  assessments: assessments.map(Int64.init), person: person)
+                                  assessments: assessments.map(Int64.init), person: person, decisionType: type,
+                                  notSignificantReason: notSignificantReason)
         let id = try StoreCommand.run(options) { try StoreSession(connection: $0).decisions.record(draft, on: ref) }
-        if output.json { return print(JSONText.encode(["id": id, "ref": ref])) }
+        if output.json {
+            return print(JSONText.encode(["id": id, "ref": ref, "decision_type": type?.rawValue ?? NSNull() as Any,
+                                          "public_safety_significant": publicSafety]))
+        }
         print(MeasureText.decisionRecorded(id: id, ref: ref)(language))
+        if type != nil { print(DecisionSignificanceText.recordedSignificance(publicSafety, type: type)(language)) }
     }
 }
 

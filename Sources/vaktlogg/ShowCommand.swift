@@ -39,7 +39,10 @@ struct ShowCommand: ParsableCommand {
                    + (s.riskScore != product ? " " + E.riskNow(s.riskScore)(l) : ""))
         for (k, v) in d.attributes { out.append("\(E.field(k)(l)): \(value(k, v, l))") }
         if !d.persons.isEmpty {
-            out.append("\(E.persons(l)): " + d.persons.map { "\($0.role.label(l)) \($0.ref)" }.joined(separator: ", "))
+            out.append("\(E.persons(l)): " + d.persons.map { p in
+                let flags = d.personFlags[p.ref, default: []].map { $0.label(l) }
+                return "\(p.role.label(l)) \(p.ref)" + (flags.isEmpty ? "" : " [" + flags.joined(separator: ", ") + "]")
+            }.joined(separator: ", "))
         }
         out.append("")
         out.append(E.originalText(l))
@@ -117,6 +120,7 @@ struct ShowCommand: ParsableCommand {
         case "information_credibility", "credibility": InformationCredibility(rawValue: raw)?.label
         case "domain": SecurityDomain(rawValue: raw)?.label
         case "band": RiskBand(rawValue: raw)?.label
+        case "decision_type": DecisionType(rawValue: raw)?.label
         default: nil
         }
         return label?(l) ?? raw
@@ -129,7 +133,9 @@ struct ShowCommand: ParsableCommand {
         o["original"] = ["text": d.originalText, "category": d.originalCategory]
         o["domain"] = d.domain.rawValue
         o["interests"] = d.interests.map(\.rawValue)
-        o["persons"] = d.persons.map { ["role": $0.role.rawValue, "ref": $0.ref] }
+        o["persons"] = d.persons.map { p -> [String: Any] in
+            ["role": p.role.rawValue, "ref": p.ref, "flags": d.personFlags[p.ref, default: []].map(\.rawValue)]
+        }
         o["attributes"] = Dictionary(uniqueKeysWithValues: d.attributes)
         o["deadlines"] = Dictionary(uniqueKeysWithValues: d.deadlines.map { ($0.0, OsloTime.rfc3339($0.1)) })
         o["history"] = d.history.map { h -> [String: Any] in

@@ -14,7 +14,7 @@ struct Vaktlogg: ParsableCommand {
             MeasureCommand.self, DecideCommand.self, AssessPersonCommand.self, AmendCommand.self, SyncCommand.self,
             ShiftCommand.self, RegionCommand.self, UnitCommand.self, UserCommand.self, SeedCommand.self,
             VerifyCommand.self, RulesCommand.self, DatabaseCommand.self, DashboardCommand.self, ReportCommand.self,
-            EscalateCommand.self, TokenCommand.self,
+            EscalateCommand.self, TokenCommand.self, PersonCommand.self,
             MeasuresCommand.self, UnitMeasureCommand.self, AssessUnitCommand.self, DebriefCommand.self,
         ],
         // Bare `vaktlogg` opens the dashboard on a terminal and prints the queue when not (CI).

@@ -35,8 +35,20 @@ import Testing
     }
 
     @Test func derivedRulesSayDerived() {
-        for id in [RuleID.tier1OverLower, .securityOverOrder, .rehabilitationOverOrder] {
+        for id in [RuleID.tier1OverLower, .tier1OverLowerMainRule, .securityOverOrder, .rehabilitationOverOrder, .significantDecision,
+                   .categoryDefaults] {
             #expect(RuleCatalogue.entry(id).english.hasPrefix("Derived"), "\(id)")
+        }
+    }
+
+    /// No product default is explained as if the strategy set it: every rule whose numbers are
+    /// product defaults says so in its paraphrase.
+    @Test func productDefaultsAreNamedSo() {
+        for e in RuleCatalogue.entries where e.numbers.contains(where: { RuleSet.default.basis(of: $0) == .productDefault }) {
+            #expect(e.english.contains("product default"), "\(e.id) must say its numbers are product defaults")
+        }
+        for e in RuleCatalogue.entries {
+            for path in e.numbers { #expect(RuleSet.default.basis(of: path) != nil, "\(e.id): \(path) has a basis") }
         }
     }
 }

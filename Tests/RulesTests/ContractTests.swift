@@ -55,7 +55,7 @@ import VaktloggCore
         #expect(j["violations"][0]["rule"].string == "rehabilitation_over_order")
         #expect(j["violations"][0]["kind"].string == "main_rule")
         #expect(j["violations"][0]["justified"].bool == false)
-        #expect(j["rules_version"].string == "ksf-2006.1")
+        #expect(j["rules_version"].string == "ksf-2006.2")
         // The trace is there and non-empty, so the loop below checks something.
         #expect(j["trace"].array.count >= 2, "\(j["trace"])")
         #expect(j["trace"].array.contains { $0["rule"].string == "rehabilitation_over_order" })

@@ -65,7 +65,7 @@ import VaktloggCore
     static let occurred = instant("2024-05-01T08:00:00Z")
     static let reported = instant("2024-05-01T09:00:00Z")
 
-    static func due(_ kind: EntryKind, _ interests: [Interest], police: Bool = false) -> [DeadlineKind: Date] {
+    static func due(_ kind: EntryKind, _ interests: [Interest], police: Bool = false, engine: RulesEngine = engine) -> [DeadlineKind: Date] {
         let e = engine.deadlines(for: DeadlineInput(kind: kind, interests: interests, occurredAt: occurred, reportedAt: reported,
                                                     policeDecisionRequired: police))
         return Dictionary(uniqueKeysWithValues: e.deadlines.map { ($0.what, $0.due) })
@@ -83,7 +83,18 @@ import VaktloggCore
             .deviationAcknowledge: Self.after(24 * 3600), .deviationTreatment: Self.after(14 * 86_400),
             .deviationClose: Self.after(30 * 86_400),
         ])
-        #expect(Self.due(.deviation, [.lifeHealth])[.p1Acknowledge] == Self.after(300))
+        // ksf-2006.2: a P1 deviation follows its own deadlines, not the 5 minutes for acute events.
+        #expect(Self.due(.deviation, [.lifeHealth])[.p1Acknowledge] == nil)
+        #expect(Self.due(.deviation, [.lifeHealth])[.deviationAcknowledge] == Self.after(24 * 3600))
+    }
+
+    /// The 5-minute acknowledgement by kind, under each shipped set: incidents and threat events
+    /// always; deviations and manipulation reports only under ksf-2006.1 (old entries keep it).
+    @Test(arguments: [(EntryKind.incident, true, true), (.threat, true, true), (.deviation, false, true), (.manipulation, false, true)])
+    func p1AcknowledgementByKind(kind: EntryKind, in2006_2: Bool, in2006_1: Bool) {
+        #expect((Self.due(kind, [.lifeHealth])[.p1Acknowledge] != nil) == in2006_2)
+        #expect((Self.due(kind, [.lifeHealth], engine: engine2006_1)[.p1Acknowledge] != nil) == in2006_1)
+        #expect(Self.due(kind, [.security])[.p1Acknowledge] == nil, "only P1")
     }
 
     @Test func manipulation() {
@@ -103,6 +114,8 @@ import VaktloggCore
         let made = date("2024-01-10")
         #expect(!engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-02-01"), lastP1Incident: nil))
         #expect(engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-02-01"), lastP1Incident: date("2024-01-20")))
+        #expect(!engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-02-01"), lastP1Incident: made), "same day")
+        #expect(engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-02-01"), lastP1Incident: date("2024-01-11")), "next day")
         #expect(!engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-02-01"), lastP1Incident: date("2024-01-05")))
         #expect(engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-07-09"), lastP1Incident: nil))
         #expect(!engine.assessmentRenewalRequired(assessedAt: made, on: date("2024-07-08"), lastP1Incident: nil))

@@ -7,7 +7,7 @@ import VaktloggCore
     static let at = date("2024-06-28")
 
     static func judge(_ level: Restrictiveness, _ assessment: AssessmentInput?, type: MeasureType = .exclusion,
-                      ground: CommunicationGround? = nil, justification: String? = nil) -> Evaluation {
+                      ground: CommunicationGround? = nil, justification: String? = nil, engine: RulesEngine = engine) -> Evaluation {
         engine.measure(MeasureInput(type: type, purpose: .lifeHealth, burdens: [], restrictiveness: level, ground: ground,
                                     justification: justification),
                        assessment: assessment, at: at)
@@ -63,15 +63,39 @@ import VaktloggCore
         #expect(e.outcome == .needsJustification)
     }
 
-    @Test(arguments: [(CommunicationGround.security, Outcome.allowed), (.other, .allowed), (.practical, .rejected), (.technical, .rejected)])
-    func communicationGround(ground: CommunicationGround, outcome: Outcome) {
-        let e = Self.judge(.mild, nil, type: .communicationRestriction, ground: ground)
-        #expect(e.outcome == outcome)
-        let justified = Self.judge(.mild, nil, type: .communicationRestriction, ground: ground, justification: "Tolk mangler")
-        #expect(justified.outcome == outcome, "a justification never cures a strict rule")
-        if outcome == .rejected {
-            #expect(e.violations.map(\.rule) == [.communication])
-            #expect(e.violations.first?.reason == "ground_\(ground.rawValue)")
+    /// Each ground under each shipped set: ksf-2006.2 accepts only security; ksf-2006.1 (old
+    /// entries) rejected only practical and technical.
+    @Test(arguments: [(CommunicationGround.security, Outcome.allowed, Outcome.allowed), (.other, .rejected, .allowed),
+                      (.practical, .rejected, .rejected), (.technical, .rejected, .rejected)])
+    func communicationGround(ground: CommunicationGround, outcome: Outcome, outcome2006_1: Outcome) {
+        for (e, expected) in [(engine, outcome), (engine2006_1, outcome2006_1)] {
+            let plain = Self.judge(.mild, nil, type: .communicationRestriction, ground: ground, engine: e)
+            #expect(plain.outcome == expected, "\(e.version)")
+            let justified = Self.judge(.mild, nil, type: .communicationRestriction, ground: ground, justification: "Tolk mangler", engine: e)
+            #expect(justified.outcome == expected, "a justification never cures a strict rule (\(e.version))")
+            if expected == .rejected {
+                #expect(plain.violations.map(\.rule) == [.communication])
+                #expect(plain.violations.first?.reason == "ground_\(ground.rawValue)")
+                #expect(plain.violations.first?.kind == .strict)
+            }
         }
+    }
+
+    /// A P1 incident involving the person against the assessment (contract field last_p1_at),
+    /// at its boundaries: before, the same Oslo day, the next day; and ksf-2006.1 ignores it.
+    @Test(arguments: [("2024-06-01", nil as String?, Outcome.allowed), ("2024-06-01", "2024-05-31", .allowed),
+                      ("2024-06-01", "2024-06-01", .allowed), ("2024-06-01", "2024-06-02", .needsJustification),
+                      ("2024-06-01", "2024-06-28", .needsJustification)])
+    func p1IncidentOvertakesAssessment(assessed: String, lastP1: String?, outcome: Outcome) {
+        let a = AssessmentInput(band: .high, assessedAt: date(assessed), lastP1: lastP1.map(date))
+        let e = Self.judge(.severe, a)
+        #expect(e.outcome == outcome)
+        if outcome == .needsJustification {
+            #expect(e.violations.map(\.reason) == ["assessment_overtaken_by_p1"])
+            #expect(Self.judge(.severe, a, justification: "Ny vurdering bestilt; tiltaket haster").outcome == .allowed)
+        }
+        #expect(Self.judge(.severe, a, engine: engine2006_1).outcome == .allowed, "ksf-2006.1 does not read last_p1_at")
+        // Below the restrictiveness that needs an assessment, a P1 changes nothing.
+        #expect(Self.judge(.mild, a).outcome == .allowed)
     }
 }

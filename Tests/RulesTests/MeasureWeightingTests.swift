@@ -7,14 +7,21 @@ import VaktloggCore
     static let at = date("2024-06-28")
 
     static func judge(_ purpose: Interest, _ burdens: [Interest], justification: String? = nil, note: String? = nil,
-                      restrictiveness: Restrictiveness = .none) -> Evaluation {
+                      restrictiveness: Restrictiveness = .none, engine: RulesEngine = engine) -> Evaluation {
         engine.measure(MeasureInput(type: .extraControl, purpose: purpose, burdens: burdens, restrictiveness: restrictiveness,
                                     justification: justification, rehabilitationNote: note),
                        assessment: nil, at: at)
     }
 
+    /// Under ksf-2006.2 (contract revision 2): only order burdening tier 1 is strict; security or
+    /// rehabilitation burdening tier 1 is a main-rule departure a justification carries.
+    static let matrix: [(Interest, Interest, Outcome, RuleID?)] = matrix2006_1.map { purpose, burden, outcome, rule in
+        rule == .tier1OverLower ? (purpose, burden, .needsJustification, .tier1OverLowerMainRule) : (purpose, burden, outcome, rule)
+    }
+
+    /// Under ksf-2006.1 — kept so that entries judged by it are explained as they were judged:
     /// purpose, burden, outcome without justification, rule broken (nil when none).
-    static let matrix: [(Interest, Interest, Outcome, RuleID?)] = [
+    static let matrix2006_1: [(Interest, Interest, Outcome, RuleID?)] = [
         (.lifeHealth, .lifeHealth, .allowed, nil), (.lifeHealth, .publicSafety, .allowed, nil),
         (.lifeHealth, .security, .allowed, nil), (.lifeHealth, .rehabilitation, .allowed, nil), (.lifeHealth, .order, .allowed, nil),
         (.publicSafety, .lifeHealth, .allowed, nil), (.publicSafety, .publicSafety, .allowed, nil),
@@ -32,6 +39,22 @@ import VaktloggCore
 
     @Test func matrixCoversEveryPair() {
         #expect(Self.matrix.count == Interest.allCases.count * Interest.allCases.count)
+        #expect(Self.matrix.filter { $0.2 == .rejected }.map(\.3) == [.tier1OverOrder, .tier1OverOrder],
+                "only order burdening tier 1 is strict")
+        #expect(Self.matrix.filter { $0.3 == .tier1OverLowerMainRule }.count == 4)
+    }
+
+    @Test(arguments: matrix2006_1)
+    func firstSetWithoutJustification(purpose: Interest, burden: Interest, outcome: Outcome, rule: RuleID?) {
+        let e = Self.judge(purpose, [burden], engine: engine2006_1)
+        #expect(e.outcome == outcome)
+        #expect(e.violations.map(\.rule) == (rule.map { [$0] } ?? []))
+    }
+
+    @Test(arguments: matrix2006_1)
+    func firstSetWithJustification(purpose: Interest, burden: Interest, outcome: Outcome, rule: RuleID?) {
+        let e = Self.judge(purpose, [burden], justification: "Begrunnet i konkret risikovurdering RV-12", engine: engine2006_1)
+        #expect(e.outcome == (outcome == .needsJustification ? .allowed : outcome))
     }
 
     @Test(arguments: matrix)
@@ -57,6 +80,8 @@ import VaktloggCore
     @Test func ruleKindsAreKeptApart() {
         #expect(RuleID.tier1OverOrder.kind == .strict)
         #expect(RuleID.tier1OverLower.kind == .strict)
+        #expect(RuleID.tier1OverLowerMainRule.kind == .mainRule)
+        #expect(RuleID.significantDecision.kind == .mainRule)
         #expect(RuleID.securityOverRehabilitation.kind == .mainRule)
         #expect(RuleID.rehabilitationOverOrder.kind == .mainRule)
         #expect(RuleID.securityOverOrder.kind == .mainRule)

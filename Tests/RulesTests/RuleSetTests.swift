@@ -53,12 +53,73 @@ import VaktloggCore
     /// `json.dumps(rule_set, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` of
     /// `vaktlogg rules show --json`. A change to the default rules, to the canonical form or to the
     /// SHA-256 implementation changes it; a deliberate rule change updates it here, reviewed.
-    static let defaultHashComputedElsewhere = "0e5aadbfe2e6f0c2262c1b74361c3448f0e77b161b9c7dca565abf690e807abf"
+    static let defaultHashComputedElsewhere = "7ce09cab0b7c8550cf998b0c99ca7ae93d542caa01d1378e67c7a54762d4e4e7"
+    /// ksf-2006.1's hash as pinned before ksf-2006.2 existed: adding optional fields must not move it
+    /// (entries judged by it carry this hash, and the database registered exactly this content).
+    static let firstSetHashComputedElsewhere = "0e5aadbfe2e6f0c2262c1b74361c3448f0e77b161b9c7dca565abf690e807abf"
 
     @Test func defaultHashIsPinnedToADigestComputedOutsideTheCode() {
         #expect(RuleSet.default.hash == Self.defaultHashComputedElsewhere)
         #expect(SHA256Digest.hex(RuleSet.default.canonicalJSON) == Self.defaultHashComputedElsewhere)
-        #expect(RuleSet.default.version == "ksf-2006.1")
+        #expect(RuleSet.default.version == "ksf-2006.2")
+    }
+
+    @Test func firstSetStaysByteIdentical() throws {
+        #expect(RuleSet.ksf2006_1.hash == Self.firstSetHashComputedElsewhere)
+        #expect(RuleSet.ksf2006_1.version == "ksf-2006.1")
+        #expect(!RuleSet.ksf2006_1.canonicalJSON.contains("contract_revision"))
+        #expect(!RuleSet.ksf2006_1.canonicalJSON.contains("measure_review"))
+        #expect(RuleSet.ksf2006_1.revision == 1)
+        // It still loads, unchanged, from its own canonical text.
+        #expect(try RuleSet.load(json: RuleSet.ksf2006_1.canonicalJSON) == RuleSet.ksf2006_1)
+        #expect(try RuleSet.load(json: RuleSet.ksf2006_2.canonicalJSON) == RuleSet.ksf2006_2)
+        #expect(RuleSet.shipped.map(\.version) == ["ksf-2006.1", "ksf-2006.2"])
+    }
+
+    @Test func secondSetChangesWhatIssue14Says() {
+        let s = RuleSet.ksf2006_2
+        #expect(s.revision == 2)
+        #expect(s.categoryDefaults.incident["contraband_drugs"] == [.security])
+        #expect(RuleSet.ksf2006_1.categoryDefaults.incident["contraband_drugs"] == [.lifeHealth, .security])
+        #expect(s.significantDecisionTypes == [.leave, .transferLower, .releaseProgression])
+        for (kind, codes) in RuleSet.categoriesAddedAfterFirstSet {
+            for code in codes { #expect(s.categoryDefaults[kind][code] != nil, "\(kind)/\(code) has defaults in 2006.2") }
+        }
+        #expect(s.categoryDefaults.incident["threat_staff_family"] == [.lifeHealth, .security])
+        #expect(s.categoryDefaults.incident["ban_breach"] == [.publicSafety])
+        #expect(s.categoryDefaults.deviation["double_occupancy"] == [.security])
+        for (key, value) in DeadlineRules.added { #expect(s.deadlines.value(key) == value, "\(key)") }
+        // Everything else is the first set's.
+        var same = s
+        same.version = "ksf-2006.1"
+        same.contractRevision = nil
+        same.significantDecisionTypes = nil
+        same.deadlines = RuleSet.ksf2006_1.deadlines
+        same.categoryDefaults = RuleSet.ksf2006_1.categoryDefaults
+        #expect(same == RuleSet.ksf2006_1)
+    }
+
+    @Test func everyNumberHasABasis() {
+        let s = RuleSet.default
+        for key in DeadlineRules.allKeys { #expect(s.basis(of: "deadlines." + key) == .productDefault, "\(key)") }
+        #expect(s.basis(of: "risk_bands") == .productDefault)
+        #expect(s.basis(of: "restrictiveness_limits") == .productDefault)
+        #expect(s.basis(of: "organised_crime.minimum_criteria") == .stated)
+        #expect(s.basis(of: "serious_crime_penalty_years_above") == .stated)
+        #expect(s.basis(of: "significant_decision_types") == .derived)
+        var changed = s
+        changed.organisedCrime.minimumCriteria = 5
+        #expect(changed.basis(of: "organised_crime.minimum_criteria") == .productDefault, "a changed stated number is the installation's")
+        guard case .object(let b) = s.basisJSON else { Issue.record("basis is an object"); return }
+        #expect(b.count == RuleSet.basisByPath.count)
+    }
+
+    @Test(arguments: [(#""contract_revision":3"#, "contract_revision"), (#""significant_decision_types":["holiday"]"#, "significant_decision_types[0]"),
+                      (#""significant_decision_types":["leave","leave"]"#, "significant_decision_types")])
+    func optionalFieldsAreValidated(member: String, field: String) {
+        let text = RuleSet.ksf2006_1.canonicalJSON.replacingOccurrences(of: #""deadlines":"#, with: member + #","deadlines":"#)
+        #expect(throws: RuleSetLoadError.self) { try RuleSet.load(json: text) }
+        do { _ = try RuleSet.load(json: text) } catch { #expect(error.errors.first?.field == field) }
     }
 
     @Test func hashIsSHA256OfCanonicalJSON() {

@@ -3,6 +3,8 @@ import Foundation
 import VaktloggCore
 
 let engine = RulesEngine()
+/// The first shipped set, for tests that prove entries judged by it keep its reading.
+let engine2006_1 = RulesEngine(ruleSet: .ksf2006_1)
 
 func date(_ s: String) -> CalendarDate {
     guard let d = CalendarDate(s) else { fatalError("bad test date \(s)") }

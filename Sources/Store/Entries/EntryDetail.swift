@@ -83,4 +83,7 @@ public struct EntryDetail: Sendable {
     /// The entry row's chain hash (hex); nil when it covers a sealed reporter recorded before
     /// migration 015 and this user is not an auditor or administrator.
     public let rowHash: String?
+    /// The flags in force on the persons involved, by case number (read under the same logged read
+    /// as the persons; empty when the persons were not read).
+    public var personFlags: [String: [PersonFlag]] = [:]
 }

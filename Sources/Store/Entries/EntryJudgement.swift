@@ -39,9 +39,11 @@ public struct EntryJudgement: Sendable {
             id: "entry", interests: interests, probability: draft.probability ?? 0,
             consequence: draft.consequence ?? 0, occurredAt: occurredAt)]).trace)
         if draft.kind == .threat {
+            // INFOFLYT is the reporter's statement or a flag on a person (applied by the database
+            // when the person is added), never inferred from where the information came from.
             let oc = draft.organisedCrimeCriteria.isEmpty ? nil : try engine.organisedCrime(criteria: draft.organisedCrimeCriteria)
             let police = try engine.policeDecision(organisedCrimeCriteria: draft.organisedCrimeCriteria,
-                                                   infoflytSubject: draft.infoflyt ?? (draft.source == .policeInfoflyt))
+                                                   infoflytSubject: draft.infoflyt ?? false)
             organisedCrime = oc
             self.police = police
             // The police check already traces the organised-crime judgement it rests on.

@@ -22,7 +22,13 @@ extension EntryRepository {
             """).first else { throw StoreError.unknownEntry(ref) }
         var persons: [EntryDraft.Person] = []
         var measurePersons: [Int64: String] = [:]
+        var flags: [String: [PersonFlag]] = [:]
         if let read = reads.persons {
+            for r in try connection.query("SELECT person_ref, flag FROM entry_person_flags(\(id), \(read))").rows {
+                if let flag = PersonFlag(rawValue: try r.decode(String.self, "flag")) {
+                    flags[try r.decode(String.self, "person_ref"), default: []].append(flag)
+                }
+            }
             persons = try connection.query("SELECT person_ref, role FROM entry_persons_of(\(id), \(read))").rows.map { r in
                 EntryDraft.Person(role: PersonRole(rawValue: try r.decode(String.self, "role")) ?? .external,
                                   ref: try r.decode(String.self, "person_ref"))
@@ -57,7 +63,7 @@ extension EntryRepository {
         } catch {
             throw PostgresError(kind: .decode, message: "stored trace is not a rule trace", column: "trace")
         }
-        return EntryDetail(
+        var detail = EntryDetail(
             summary: summary, reporter: reporter,
             recordedAt: try e.decode(Date.self, "recorded_at"), originalText: try e.decode(String.self, "text"),
             originalCategory: try e.decode(String.self, "category"), domain: domain,
@@ -67,6 +73,8 @@ extension EntryRepository {
             rulesVersion: try e.decode(String.self, "rules_version"),
             rulesHash: try e.decode(String.self, "rules_hash"), trace: trace, traceJSON: traceJSON, deadlines: deadlines,
             rowHash: try e.decodeIfPresent(String.self, "row_hash"))
+        detail.personFlags = flags
+        return detail
     }
 
     /// The logged reads this user needs for the entry, requested in one autocommitted statement so
@@ -98,7 +106,8 @@ extension EntryRepository {
             UNION ALL
             SELECT decided_at, decided_by, 'decision', text, NULL,
                    json_build_object('public_safety_significant', public_safety_significant,
-                                     'justification', justification, 'assessments', assessment_ids)::text, id, 4
+                                     'justification', justification, 'assessments', assessment_ids,
+                                     'decision_type', decision_type, 'not_significant_reason', not_significant_reason)::text, id, 4
               FROM decisions WHERE entry_id = \(id)
             ORDER BY 1, 8, 7
             """).rows
