@@ -131,6 +131,12 @@ public struct FactWriter {
         return (logged.id, logged.ref)
     }
 
+    /// A person flag set by a coordinator (`forvaring` on `person` in `unit`); returns its id.
+    @discardableResult
+    public func personFlag(person: String, unit: String) throws -> Int64 {
+        try session.personFlags.change(person: person, flag: .forvaring, set: true, reason: "Dom på forvaring", unit: unit)
+    }
+
     /// Runs the escalation (security coordinators, integration); returns how many it appended.
     @discardableResult
     public func escalate() throws -> Int { try session.escalation.run() }

@@ -22,7 +22,7 @@ struct AppendOnlyTests {
         try f.fillEveryTable()
         let tables = try f.factTables()
         #expect(tables == ["access_log", "amendments", "debriefings", "decisions", "entries", "entry_events", "entry_persons",
-                           "follow_up_escalations", "measure_reviews", "measures", "risk_assessments", "shift_log",
+                           "follow_up_escalations", "measure_reviews", "measures", "person_flags", "risk_assessments", "shift_log",
                            "unit_assessments", "unit_measures"])
         let su = try f.db.connect()
         let coordinator = try f.db.connect(user: f.coordinator)

@@ -52,6 +52,7 @@ struct ChainFixture {
         try coordinator.decision(entry: entry, unit: "OSLO")
         try coordinator.review(.unit, id: try coordinator.unitMeasure(unit: "OSLO"))
         try coordinator.unitAssessment(unit: "OSLO")
+        try coordinator.personFlag(person: "SAK-2026-0001", unit: "OSLO")
         try officer.debriefingOffered(entry: entry)
         try officer.lateStaffIncident(unit: "OSLO")
         #expect(try coordinator.escalate() >= 1, "a follow-up escalation (the late incident's debriefing offer)")
