@@ -42,30 +42,24 @@ extension UnitCommand {
                 }
                 if !output.json { print(UnitDeadlineText.recorded(unit: code, count: ids.count)(l)) }
             }
-            try Show.print(unit: code, options: options, json: output.json)
+            try DeadlineTable.print(unit: code, options: options, json: output.json)
         }
     }
 
-    /// `vaktlogg unit show CODE`: the unit's effective deadlines for new entries.
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Vis enhetens frister for nye oppføringer (regelsettets verdier og enhetens egne).")
-
-        @Argument(help: ArgumentHelp("Enhetskode.", valueName: "CODE")) var code: String
-        @OptionGroup var output: JSONFlag
-        @OptionGroup var options: ConnectionOptions
-
-        func run() throws { try Self.print(unit: code, options: options, json: output.json) }
-
+    /// The unit's effective deadlines for new entries (`unit deadlines CODE`, and a part of `unit show CODE`).
+    enum DeadlineTable {
         static func print(unit: String, options: ConnectionOptions, json: Bool) throws {
             let l = options.language
             let set = RuleSet.default
             let rows = try StoreCommand.run(options) { try Administration(connection: $0).unitDeadlines(unit: unit, ruleSet: set) }
             if json { return try StoreCommand.printJSON(rows) }
-            Swift.print(UnitDeadlineText.heading(unit: unit, version: set.version)(l))
-            for r in rows {
+            Swift.print(lines(unit: unit, rows: rows, version: set.version, l).joined(separator: "\n"))
+        }
+
+        static func lines(unit: String, rows: [UnitDeadline], version: String, _ l: Language) -> [String] {
+            [UnitDeadlineText.heading(unit: unit, version: version)(l)] + rows.map { r in
                 let note = r.overridden ? "  (" + UnitDeadlineText.overridden(ruleSet: r.ruleSetValue)(l) + ")" : ""
-                Swift.print("  \(r.key.padding(32)) \(r.value)\(note)")
+                return "  \(r.key.padding(32)) \(r.value)\(note)"
             }
         }
     }
