@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // Tests only: the report's CSV is read back with an independent RFC 4180 parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         // Only what Swift cannot import from libpq (macros such as PG_DIAG_SQLSTATE).
@@ -137,7 +139,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "VaktloggCore", "Rules"],
+            dependencies: ["Reports", "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "VaktloggCore", "Rules",
+                           .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -105,6 +105,13 @@ public enum ReportText {
     public static let noData = t("ingen data", "no data")
     public static let notYetRecorded = t("ingen data — registreres ikke ennå av denne versjonen",
                                          "no data — not yet recorded by this version")
+    public static let departuresHeading = t("Avvik fra hovedregelen og begrunnelsene", "Main-rule departures and their justifications")
+    /// One departure: the measure, its type and restrictiveness, when, the rules departed from.
+    public static func departure(_ id: Int64, _ type: String, _ level: Int, _ when: String, _ rules: String) -> LocalizedText {
+        t("tiltak \(id) \(type) (inngripen \(level)) \(when), regler: \(rules)",
+          "measure \(id) \(type) (restrictiveness \(level)) \(when), rules: \(rules)")
+    }
+    public static let justificationLabel = t("Begrunnelse", "Justification")
     public static let overdueHeading = t("Åpne avvik over frist", "Open overdue deviations")
     public static let none = t("ingen", "none")
     public static let chainVerifies = t("hash-kjeden er intakt", "the hash chain verifies")
@@ -112,8 +119,9 @@ public enum ReportText {
     public static let noTarget = t("–", "–")
     public static func due(_ when: String) -> LocalizedText { t("frist \(when)", "due \(when)") }
     public static func generated(_ when: String) -> LocalizedText { t("Laget \(when)", "Generated \(when)") }
+    /// Progress on a terminal: each unit is a part, a region's roll-up the last one.
     public static func progress(_ done: Int, _ total: Int) -> LocalizedText {
-        t("beregner enhet \(done) av \(total) …", "computing unit \(done) of \(total) …")
+        t("beregner del \(done) av \(total) …", "computing part \(done) of \(total) …")
     }
     public static let noUnits = t("ingen synlige enheter i regionen", "no visible units in the region")
     public static func badPeriod(_ text: String) -> LocalizedText {

@@ -16,7 +16,7 @@ struct SIKReportFixtureTests {
 
     struct Fixture {
         let db: VaktloggTestDatabase
-        let officer: String, reporter: String, manager: String, managerA: String
+        let officer: String, reporter: String, manager: String, managerA: String, coordinator: String
     }
 
     static func fixture() throws -> Fixture {
@@ -25,6 +25,7 @@ struct SIKReportFixtureTests {
         let reporter = try db.addUser("ingridrep", role: "duty_officer", units: ["AUNIT"])
         let manager = try db.addUser("mgr", role: "manager", units: ["AUNIT", "BUNIT", "CUNIT"])
         let managerA = try db.addUser("mgra", role: "manager", units: ["AUNIT"])
+        let coordinator = try db.addUser("koord", role: "security_coordinator", units: ["AUNIT", "BUNIT"])
         let owner = try db.connect()
         defer { owner.close() }
         try StoreSession.backdating(owner: owner, clock: .system).transaction { s in
@@ -32,13 +33,14 @@ struct SIKReportFixtureTests {
                 let c = s.connection
                 _ = try c.query("UPDATE maintenance SET backdating = true")
                 func act(_ user: String) throws { _ = try c.unsafeExecuteScript("SET LOCAL SESSION AUTHORIZATION \(try c.escapeIdentifier(user))") }
-                func log(_ kind: EntryKind, _ category: String, unit: String, at: String, p: Int = 2, q: Int = 2) throws -> LoggedEntry {
+                func log(_ kind: EntryKind, _ category: String, unit: String, at: String, occurred: String? = nil,
+                         p: Int = 2, q: Int = 2) throws -> LoggedEntry {
                     var d = EntryDraft(kind: kind, category: category, text: "Fiksturoppføring")
                     d.unit = unit
                     d.probability = p
                     d.consequence = q
                     d.reportedAt = utc(at)
-                    d.occurredAt = utc(at)
+                    d.occurredAt = utc(occurred ?? at)
                     return try s.at(.fixed(utc(at))).entries.log(d)
                 }
                 func record(_ e: LifecycleEvent, _ ref: String, at: String) throws {
@@ -57,6 +59,15 @@ struct SIKReportFixtureTests {
                 try record(.acknowledge, d2.ref, at: "2026-10-06T10:00:01Z")
                 // D3: a third door_lock → recurring category (3 in the period at one unit).
                 _ = try log(.deviation, "door_lock", unit: "AUNIT", at: "2026-10-20T08:00:00Z")
+                // D4, the reopened deviation: acknowledged in 1 h, closed after 2 days (in time), then
+                // reopened on 9 October by the coordinator. Its current state is open (under
+                // treatment, new close deadline 9 Oct + 30 d = 8 Nov 08:00Z, so not overdue at the end
+                // of October): it is not "closed in time" and has no time to close.
+                let d4 = try log(.deviation, "routine_breach", unit: "AUNIT", at: "2026-10-02T08:00:00Z")
+                try record(.acknowledge, d4.ref, at: "2026-10-02T09:00:00Z")
+                try record(.startTreatment(cause: "Instruks uklar"), d4.ref, at: "2026-10-02T10:00:00Z")
+                try record(.decideMeasure(measure: "Ny instruks", responsible: officer, due: CalendarDate(year: 2026, month: 10, day: 3)!), d4.ref, at: "2026-10-02T11:00:00Z")
+                try record(.close(verification: "Instruks lest"), d4.ref, at: "2026-10-04T08:00:00Z")
                 // P1 violence against staff at 23:30 Oslo (CET) on 31 October: inside the period;
                 // acknowledged exactly at the 5-minute limit.
                 let p1 = try log(.incident, "violence_staff", unit: "AUNIT", at: "2026-10-31T22:30:00Z", p: 3, q: 4)
@@ -72,6 +83,15 @@ struct SIKReportFixtureTests {
                 // BUNIT in October: one deviation, acknowledged in 1 h.
                 let b1 = try log(.deviation, "count_mismatch", unit: "BUNIT", at: "2026-10-12T12:00:00Z")
                 try record(.acknowledge, b1.ref, at: "2026-10-12T13:00:00Z")
+                // D6, the amended entry: reported 20 Oct 08:00Z in BUNIT as a key_control deviation
+                // that occurred 29 Sept (the previous period); amended the next day to have occurred
+                // 19 Oct 08:00Z and to be a count_mismatch. The amendment is its current state: it
+                // counts in October, as a count_mismatch, with a report delay of exactly 1 day.
+                let d6 = try log(.deviation, "key_control", unit: "BUNIT", at: "2026-10-20T08:00:00Z", occurred: "2026-09-29T08:00:00Z")
+                var fix = AmendmentDraft(reason: "Feil dato og kategori")
+                fix.occurredAt = utc("2026-10-19T08:00:00Z")
+                fix.category = "count_mismatch"
+                _ = try s.at(.fixed(utc("2026-10-21T08:00:00Z"))).amendments.amend(d6.ref, fix)
                 // CUNIT: nothing at all.
                 // A manipulation report in AUNIT by `reporter`, whose name must appear nowhere.
                 try act(reporter)
@@ -79,11 +99,19 @@ struct SIKReportFixtureTests {
                 m.unit = "AUNIT"; m.probability = 3; m.consequence = 3; m.target = .reporter; m.inWorkingHours = true
                 m.reportedAt = utc("2026-10-15T09:00:00Z"); m.occurredAt = m.reportedAt
                 _ = try s.at(.fixed(utc("2026-10-15T09:00:00Z"))).entries.log(m)
+                // The coordinator reopens D4, and records a search for order that burdens security on
+                // D2: a departure from the main rule (security_over_order), carried by its justification.
+                try act(coordinator)
+                try record(.reopen(reason: "Instruksen følges ikke"), d4.ref, at: "2026-10-09T08:00:00Z")
+                var search = MeasureDraft(type: .search, purpose: .order, burdens: [.security], restrictiveness: .init(rawValue: 1)!)
+                search.justification = "Gjentatte funn av brukerutstyr"
+                let measure = try s.at(.fixed(utc("2026-10-15T12:00:00Z"))).measures.record(search, on: d2.ref)
+                precondition(measure.isJustifiedDeparture, "the fixture's measure must be a main-rule departure")
                 _ = try c.unsafeExecuteScript("RESET SESSION AUTHORIZATION")
                 _ = try c.query("UPDATE maintenance SET backdating = false")
             }
         }
-        return Fixture(db: db, officer: officer, reporter: reporter, manager: manager, managerA: managerA)
+        return Fixture(db: db, officer: officer, reporter: reporter, manager: manager, managerA: managerA, coordinator: coordinator)
     }
 
     static func build(_ f: Fixture, _ scope: SIKReport.Scope, as user: String) throws -> SIKReport {
@@ -100,11 +128,17 @@ struct SIKReportFixtureTests {
         let r = try Self.build(f, .region("OST"), as: f.manager)
         #expect(r.sections.map(\.unit) == ["AUNIT", "BUNIT", "CUNIT", nil])
         let a = r.sections[0], b = r.sections[1], cu = r.sections[2], all = r.sections[3]
-        #expect(Self.line(a, "deviations_registered").current.value == 3)
-        #expect(Self.line(a, "deviations_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 3))
-        #expect(Self.line(a, "deviations_closed_in_time").current == MetricValue(numerator: 1, denominator: 3))
-        // D1: reported 5 Oct 10:00, closed 10 Oct 10:00 → 5 days (the only closed one).
+        // AUNIT's October deviations: D1, D2, D3 and the reopened D4.
+        #expect(Self.line(a, "deviations_registered").current.value == 4)
+        // In time: D1 (exactly at its 24 h limit) and D4 (1 h); D2 is 1 s late, D3 never acknowledged.
+        #expect(Self.line(a, "deviations_acknowledged_in_time").current == MetricValue(numerator: 2, denominator: 4))
+        // Closed in time: D1 only. D4 was closed in time, but reopened: its current state is open.
+        #expect(Self.line(a, "deviations_closed_in_time").current == MetricValue(numerator: 1, denominator: 4))
+        // D1: reported 5 Oct 10:00, closed 10 Oct 10:00 → 5 days, the only closed one. (Had the
+        // reopened D4 still counted as closed after 2 days, the median would be 3.5 days.)
         #expect(abs((Self.line(a, "deviation_median_days_to_close").current.value ?? 0) - 5 * 86400) < 1e-6)
+        // Close deadlines D2 4 Nov, D3 19 Nov, D4 (new, from the reopening) 8 Nov: none overdue by 1 Nov.
+        #expect(Self.line(a, "deviations_open_overdue").current.value == 0)
         #expect(Self.line(a, "incidents_registered").current.value == 2)
         #expect(Self.line(a, "p1_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 2))
         // 300 s and 301 s: median 300.5, p90 = 300 + 0.9 × 1 = 300.9.
@@ -112,19 +146,37 @@ struct SIKReportFixtureTests {
         #expect(abs((Self.line(a, "p1_ack_p90_seconds").current.value ?? 0) - 300.9) < 1e-9)
         #expect(Self.line(a, "failures").current.value == 1)
         #expect(Self.line(a, "manipulation_reports").current.value == 1)
-        #expect(Self.line(a, "deviations_per_incident").current == MetricValue(numerator: 3, denominator: 2))
+        #expect(Self.line(a, "deviations_per_incident").current == MetricValue(numerator: 4, denominator: 2))
         #expect(a.breakdown.contains(.init(dimension: "recurring_category", key: "door_lock", count: 3)))
+        #expect(a.breakdown.contains(.init(dimension: "deviation_category", key: "routine_breach", count: 1)))
         #expect(a.chainVerifies == true)
-        // BUNIT: one October deviation in time; the 30 Sept 23:30 Oslo one is the previous period's.
-        #expect(Self.line(b, "deviations_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 1))
+        // Group 6: the one justified search, with its rule and justification.
+        #expect(Self.line(a, "main_rule_departures").current.value == 1)
+        #expect(a.departures.map(\.rules) == [["security_over_order"]])
+        #expect(a.departures.map(\.justification) == ["Gjentatte funn av brukerutstyr"])
+        #expect(a.departures.map(\.decidedAt) == [Self.utc("2026-10-15T12:00:00Z")])
+        // BUNIT: b1 (in time) and the amended D6 (never acknowledged) in October; the 30 Sept 23:30
+        // Oslo one is the previous period's — and only that one: D6 left September with its amendment.
+        #expect(Self.line(b, "deviations_registered").current.value == 2)
+        #expect(Self.line(b, "deviations_acknowledged_in_time").current == MetricValue(numerator: 1, denominator: 2))
         #expect(Self.line(b, "deviations_registered").previous.value == 1)
         #expect(Self.line(b, "deviations_acknowledged_in_time").previousJudgement == .notMet)
+        // D6 counts under its amended category; nothing is left under the original one.
+        #expect(b.breakdown.filter { $0.dimension == "deviation_category" } == [.init(dimension: "deviation_category", key: "count_mismatch", count: 2)])
+        #expect(b.previousBreakdown.filter { $0.dimension == "deviation_category" } == [.init(dimension: "deviation_category", key: "key_control", count: 1)])
+        // Report delays 0 s (b1) and 1 day (D6, from its amended occurrence): median 43 200 s.
+        #expect(Self.line(b, "median_report_delay_seconds").current.value == 43200)
+        #expect(b.reporterRoles == [.init(dimension: "reporter_role", key: "duty_officer", count: 2)])
+        #expect(b.departures.isEmpty)
         // CUNIT: no data — never 0 %.
         #expect(Self.line(cu, "deviations_acknowledged_in_time").currentJudgement == .noData)
+        #expect(Self.line(cu, "deviations_acknowledged_in_time").current.number(.share) == nil)
         #expect(Self.line(cu, "p1_ack_median_seconds").current.value == nil)
-        // Roll-up: 4 deviations, 2 acknowledged in time; medians over all units in SQL.
-        #expect(Self.line(all, "deviations_acknowledged_in_time").current == MetricValue(numerator: 2, denominator: 4))
+        #expect(cu.chainVerifies == true)
+        // Roll-up: 6 deviations, 3 acknowledged in time; medians over all units in SQL.
+        #expect(Self.line(all, "deviations_acknowledged_in_time").current == MetricValue(numerator: 3, denominator: 6))
         #expect(Self.line(all, "p1_ack_median_seconds").current.value == 300.5)
+        #expect(Self.line(all, "main_rule_departures").current.value == 1)
         #expect(all.chainVerifies == nil)
 
         // Every format: the numbers present, the manipulation reporter absent.
@@ -137,10 +189,12 @@ struct SIKReportFixtureTests {
             #expect(!out.contains(f.reporter))
             #expect(!out.contains("ingridrep"))
         }
-        #expect(text.contains("33.3 % (1/3)"))
-        #expect(md.contains("33,3 % (1/3)"))
+        #expect(text.contains("25.0 % (1/4)"))
+        #expect(md.contains("25,0 % (1/4)"))
         #expect(text.contains("no data"))
-        #expect(html.contains("33.3 % (1/3)"))
+        #expect(text.contains("Justification: Gjentatte funn av brukerutstyr"))
+        #expect(md.contains("Begrunnelse: Gjentatte funn av brukerutstyr"))
+        #expect(html.contains("25.0 % (1/4)"))
         // Self-contained HTML: no external reference of any kind.
         for needle in ["http:", "https:", "src=", "href=", "url(", "@import", "<script", "<link"] {
             #expect(!html.contains(needle), "\(needle)")
@@ -149,7 +203,7 @@ struct SIKReportFixtureTests {
         // CSV: one row per metric per section, RFC 4180 line ends.
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 4 * SIKMetric.all.count)
-        #expect(rows.contains { $0.hasPrefix("OST,AUNIT,1,deviations_acknowledged_in_time,share,2026-10-01,2026-10-31,1,3,0.3333333333333333,not_met,") })
+        #expect(rows.contains { $0.hasPrefix("OST,AUNIT,1,deviations_acknowledged_in_time,share,2026-10-01,2026-10-31,2,4,0.5,not_met,") })
         #expect(rows.contains { $0.hasPrefix("OST,CUNIT,1,deviations_acknowledged_in_time,share,2026-10-01,2026-10-31,0,0,,no_data,") })
     }
 
@@ -157,7 +211,7 @@ struct SIKReportFixtureTests {
         let f = try Self.fixture()
         let window = "'2026-09-30T22:00:00Z', '2026-10-31T23:00:00Z'"
         // The manager of AUNIT only: AUNIT works (positive control)…
-        #expect(try f.db.sql("SELECT numerator || '/' || denominator FROM sik_metrics(ARRAY['AUNIT'], \(window)) WHERE metric = 'deviations_acknowledged_in_time'", user: f.managerA) == "1/3")
+        #expect(try f.db.sql("SELECT numerator || '/' || denominator FROM sik_metrics(ARRAY['AUNIT'], \(window)) WHERE metric = 'deviations_acknowledged_in_time'", user: f.managerA) == "2/4")
         // …a region roll-up that includes a unit they cannot see is refused, whatever it holds.
         for units in ["ARRAY['AUNIT','BUNIT']", "ARRAY['CUNIT']", "ARRAY['NOSUCH']"] {
             for fn in ["sik_metrics(\(units), \(window))", "sik_breakdown(\(units), \(window))",
@@ -166,9 +220,15 @@ struct SIKReportFixtureTests {
             }
         }
         // Reporter roles leave the manipulation report out and never name anyone: AUNIT's October
-        // entries are D1, D2, D3, the P1 and the 1 October escape (the 1 November one is outside).
+        // entries are D1–D4, the P1 and the 1 October escape (the 1 November one is outside).
         let roles = try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['AUNIT'], \(window))", user: f.manager)
-        #expect(roles == "duty_officer=5")
+        #expect(roles == "duty_officer=6")
         #expect(!roles.contains("ingridrep"))
+        // BUNIT: b1 and the amended D6, counted by its amended time of occurrence (by the original
+        // one it would be September's).
+        #expect(try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['BUNIT'], \(window))", user: f.manager) == "duty_officer=2")
+        // Group 6's departures as the manager sees them with psql: rule and justification, no person.
+        #expect(try f.db.sql("SELECT string_agg(unit_code || ':' || type || ':' || array_to_string(rules, '+') || ':' || justification, ',') FROM sik_main_rule_departures(ARRAY['AUNIT'], \(window))", user: f.managerA)
+                == "AUNIT:search:security_over_order:Gjentatte funn av brukerutstyr")
     }
 }

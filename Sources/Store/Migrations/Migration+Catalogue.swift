@@ -29,6 +29,7 @@ extension Migration {
         Migration(name: "020_escalate_overdue.sql", bytes: PackageResources._20_escalate_overdue_sql),
         Migration(name: "023_sik_report.sql", bytes: PackageResources._23_sik_report_sql),
         Migration(name: "025_service_authenticator.sql", bytes: PackageResources._25_service_authenticator_sql),
+        Migration(name: "037_sik_report_current_state.sql", bytes: PackageResources._37_sik_report_current_state_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
