@@ -77,7 +77,11 @@ extension RulesEngine {
         func add(_ what: DeadlineKind, _ rule: RuleID, seconds: Int) {
             out.append(Deadline(what: what, due: e.reportedAt.addingTimeInterval(TimeInterval(seconds)), rule: rule))
         }
-        if tier1 { add(.p1Acknowledge, .p1Acknowledge, seconds: d.p1AcknowledgeMinutes * 60) }
+        // The 5-minute acknowledgement is for acute events; under revision 2 a P1 deviation or
+        // manipulation report follows its own deadlines instead.
+        if tier1 && (ruleSet.revision < 2 || e.kind == .incident || e.kind == .threat) {
+            add(.p1Acknowledge, .p1Acknowledge, seconds: d.p1AcknowledgeMinutes * 60)
+        }
         switch e.kind {
         case .deviation:
             add(.deviationAcknowledge, .deviationHandling, seconds: d.deviationAcknowledgeHours * 3600)
@@ -109,10 +113,11 @@ extension RulesEngine {
     }
 
     /// Whether a person's assessment must be renewed on `date`: it is no longer current, or a P1
-    /// incident involving the person happened on or after the day it was made.
+    /// incident involving the person happened on a later date than it was made (the same rule the
+    /// measure check applies; one on the same day does not count, see `isOvertakenByP1`).
     public func assessmentRenewalRequired(assessedAt: CalendarDate, on date: CalendarDate, lastP1Incident: CalendarDate?) -> Bool {
         if !isAssessmentCurrent(assessedAt: assessedAt, on: date) { return true }
-        if let p1 = lastP1Incident, p1 >= assessedAt { return true }
+        if let p1 = lastP1Incident, p1 > assessedAt { return true }
         return false
     }
 }

@@ -38,11 +38,16 @@ public struct AssessmentInput: Sendable, Hashable {
     public var band: RiskBand
     /// When it was made.
     public var assessedAt: CalendarDate
+    /// The Oslo date of the latest P1 incident involving the person (contract field `last_p1_at`),
+    /// if any. Under contract revision 2 one on a later date than `assessedAt` overtakes the
+    /// assessment: it is no longer current.
+    public var lastP1: CalendarDate?
 
     /// An assessment.
-    public init(band: RiskBand, assessedAt: CalendarDate) {
+    public init(band: RiskBand, assessedAt: CalendarDate, lastP1: CalendarDate? = nil) {
         self.band = band
         self.assessedAt = assessedAt
+        self.lastP1 = lastP1
     }
 }
 
@@ -60,7 +65,7 @@ extension RulesEngine {
         var trace: [TraceStep] = []
 
         for burden in Interest.allCases where m.burdens.contains(burden) && burden != m.purpose {
-            let rule = Self.weightingRule(purpose: m.purpose, burden: burden)
+            let rule = Self.weightingRule(purpose: m.purpose, burden: burden, revision: ruleSet.revision)
             var result = "satisfied"
             if let rule {
                 let v = Violation(rule: rule, reason: "purpose_\(m.purpose.rawValue)_burdens_\(burden.rawValue)",
@@ -84,8 +89,10 @@ extension RulesEngine {
 
         if m.type == .communicationRestriction {
             let ground = m.ground
-            let invalid = ground == .practical || ground == .technical
-            if invalid, let ground { violations.append(Violation(rule: .communication, reason: "ground_\(ground.rawValue)")) }
+            // Revision 1 rejected only the two grounds the strategy names; revision 2 accepts
+            // nothing but security ("skal være sikkerhetsmessig begrunnet").
+            let invalid = ruleSet.revision >= 2 ? ground != .security : (ground == .practical || ground == .technical)
+            if invalid { violations.append(Violation(rule: .communication, reason: "ground_\(ground?.rawValue ?? "missing")")) }
             trace.append(step(.communication, ["ground": ground.map { .string($0.rawValue) } ?? .null],
                               .string(invalid ? "violated" : "satisfied")))
         }
@@ -107,11 +114,15 @@ extension RulesEngine {
 
     /// The rule a measure breaks by burdening a weightier interest than its purpose, or `nil`
     /// when the purpose is at least as weighty. The tiers are the strategy's, not data.
-    public static func weightingRule(purpose: Interest, burden: Interest) -> RuleID? {
+    ///
+    /// Only order burdening tier 1 is strict (stated). Security or rehabilitation burdening tier 1
+    /// is a main rule under contract revision 2 (`tier1_over_lower_main_rule`, derived); revision 1
+    /// treated it as strict (`tier1_over_lower`), and entries judged by it keep that reading.
+    public static func weightingRule(purpose: Interest, burden: Interest, revision: Int = RuleSet.latestContractRevision) -> RuleID? {
         guard burden.outweighs(purpose) else { return nil }
         switch (burden.tier, purpose) {
         case (1, .order): return .tier1OverOrder
-        case (1, _): return .tier1OverLower
+        case (1, _): return revision >= 2 ? .tier1OverLowerMainRule : .tier1OverLower
         case (2, .rehabilitation): return .securityOverRehabilitation
         case (2, _): return .securityOverOrder
         default: return .rehabilitationOverOrder
@@ -119,10 +130,19 @@ extension RulesEngine {
     }
 
     /// Whether an assessment made on `assessedAt` is current on `date`: not in the future and at
-    /// most `riskAssessmentRenewalDays` (180) old — exactly 180 days old is still current.
+    /// most `riskAssessmentRenewalDays` (180) old — exactly 180 days old is still current. The one
+    /// source of the period is the rule set; the database reads the same number.
     public func isAssessmentCurrent(assessedAt: CalendarDate, on date: CalendarDate) -> Bool {
         let age = assessedAt.days(to: date)
         return age >= 0 && age <= ruleSet.deadlines.riskAssessmentRenewalDays
+    }
+
+    /// Whether a P1 incident on `lastP1` overtakes an assessment made on `assessedAt` (contract
+    /// revision 2): it happened on a later Oslo date. One on the same day does not — the assessment
+    /// may have been made after it, and a date is all the contract carries.
+    public func isOvertakenByP1(assessedAt: CalendarDate, lastP1: CalendarDate?) -> Bool {
+        guard ruleSet.revision >= 2, let lastP1 else { return false }
+        return lastP1 > assessedAt
     }
 
     private func proportionality(
@@ -137,14 +157,17 @@ extension RulesEngine {
         ]
         if let a = assessment {
             let limit = ruleSet.restrictivenessLimits[a.band]
-            inputs["assessment"] = .object([
+            var facts: [String: JSONValue] = [
                 "band": .string(a.band.rawValue), "assessed_at": .string(a.assessedAt.description),
                 "age_days": .int(a.assessedAt.days(to: at)), "band_limit": .int(limit),
-            ])
+            ]
+            if ruleSet.revision >= 2 { facts["last_p1_at"] = a.lastP1.map { .string($0.description) } ?? .null }
+            inputs["assessment"] = .object(facts)
             if needsAssessment {
                 let age = a.assessedAt.days(to: at)
                 if age < 0 { reasons.append("assessment_after_measure") }
                 else if !isAssessmentCurrent(assessedAt: a.assessedAt, on: at) { reasons.append("assessment_outdated") }
+                else if isOvertakenByP1(assessedAt: a.assessedAt, lastP1: a.lastP1) { reasons.append("assessment_overtaken_by_p1") }
             }
             if level > limit { reasons.append("exceeds_band") }
         } else {

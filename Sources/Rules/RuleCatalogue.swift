@@ -14,6 +14,10 @@ public struct RuleCatalogueEntry: Sendable, Hashable {
     public var norwegian: String { quotes.joined(separator: " … ") }
     /// An English paraphrase, saying where the rule is our derivation rather than stated.
     public let english: String
+    /// The rule-set parts (JSON paths) whose numbers the rule applies; each has a basis
+    /// (`RuleSet.basis(of:)`). For a product default the quotes say why the rule exists, never
+    /// where the number comes from.
+    public var numbers: [String] { RuleCatalogue.numbers(id) }
 }
 
 /// The rules and where each comes from.
@@ -29,7 +33,9 @@ public enum RuleCatalogue {
         case .tier1OverOrder: return e(id, .strict, "Forord", [orderLessWeight],
             "When weighing measures, the need to keep peace and order in the prison is given less weight than measures justified by protecting life, health and the safety of society. A measure whose purpose is order is therefore never allowed to burden life, health or public safety; no justification can change this.")
         case .tier1OverLower: return e(id, .strict, "Forord", [orderLessWeight, dignity],
-            "Derived: life, health and the safety of society (tier 1) outweigh every lower interest, not only order. A measure whose purpose is security or rehabilitation may not burden a tier-1 interest either; this is treated as strict, not as a main rule.")
+            "Derived, and applied only under ksf-2006.1 (contract revision 1): life, health and the safety of society (tier 1) outweigh every lower interest, not only order, and a measure whose purpose is security or rehabilitation may not burden a tier-1 interest either — treated there as strict. Entries judged by ksf-2006.1 keep this reading; from ksf-2006.2 the rule is tier1_over_lower_main_rule.")
+        case .tier1OverLowerMainRule: return e(id, .mainRule, "Forord", [orderLessWeight, dignity],
+            "Derived: the foreword names life, health and the safety of society as the weightiest interests, but does not say that a security measure may never burden them — isolating a violent inmate burdens his health and can be right. So a measure whose purpose is security or rehabilitation and which burdens a tier-1 interest is a departure from a main rule: allowed with a recorded justification, which stays listed as a justified departure (from ksf-2006.2).")
         case .securityOverRehabilitation: return e(id, .mainRule, "Forord", [securityMainRule],
             "When rehabilitation work and security measures are weighed against each other, security is, as the main rule, given the greatest weight. A measure for rehabilitation that burdens security therefore needs a recorded justification.")
         case .securityOverOrder: return e(id, .mainRule, "Forord", [securityMainRule, orderLessWeight],
@@ -41,16 +47,16 @@ public enum RuleCatalogue {
             "When choosing security measures, the measure's effect on rehabilitation work shall be given weight. A security measure that burdens rehabilitation must carry a note on that effect; the note is required, but it does not decide the outcome.")
         case .proportionality: return e(id, .mainRule, "Tiltak: Alvorlig kriminalitet, nettverksbasert eller organisert kriminalitet; Risikovurdering",
             ["Restriktive tiltak skal tilpasses individuelt, sett i forhold til den risikovurdering som er foretatt av den enkelte domfelte eller innsatte.", "Med utgangspunkt i at domfelte og innsatte ikke skal gjennomføre straffen under mer restriktive forhold enn nødvendig, skal det foretas en risikovurdering av hver enkelt."],
-            "Restrictive measures are adapted individually to the risk assessment of that person, and nobody serves under more restrictive conditions than necessary. A measure of restrictiveness 2 or more needs a current individual risk assessment (at most 180 days old), and no measure may be more restrictive than the assessment's band permits (low 1, moderate 2, high 3, critical 4). Departing needs a recorded justification.")
+            "Restrictive measures are adapted individually to the risk assessment of that person, and nobody serves under more restrictive conditions than necessary. A measure from restrictiveness 2 (by default) needs a current individual risk assessment — within the rule set's renewal period (180 days by default) and, from ksf-2006.2, not overtaken by a P1 incident involving the person on a later date — and no measure may be more restrictive than the assessment's band permits (by default low 1, moderate 2, high 3, critical 4). Departing needs a recorded justification. The strategy gives none of these numbers: they are product defaults.")
         case .communication: return e(id, .strict, "Fremmedkulturelle",
             ["Kommunikasjonsbegrensninger skal være sikkerhetsmessig begrunnet og ikke ha sin årsak i praktiske eller tekniske forhold."],
-            "Communication restrictions (for example on foreign-language inmates) must be justified by security and must not be caused by practical or technical circumstances. A restriction on practical or technical grounds is rejected; no justification cures it.")
+            "Communication restrictions (for example on foreign-language inmates) must be justified by security and must not be caused by practical or technical circumstances. From ksf-2006.2 the only valid ground is security: practical, technical or any other ground is rejected, and no justification cures it (ksf-2006.1 rejected only practical and technical).")
         case .justification: return e(id, .strict, "Mål for sikkerhetsarbeidet, punkt 8",
             ["Kriminalomsorgen skal tydeliggjøre hvilke vedtak som har særlig betydning for samfunnssikkerheten. Alle slike vedtak skal begrunnes.", riskBasis],
             "Decisions of special significance for public safety must be justified, and must name the risk assessment(s) they rest on. A significant decision with a blank justification or without an assessment reference is rejected.")
         case .risk: return e(id, .threshold, "Definisjoner: Risikovurdering",
             ["«Risiko er en funksjon av sannsynligheten for mulige uønskede hendelser og konsekvensen av disse» (NOU 2000:24, Et sårbart samfunn)."],
-            "Risk is a function of the probability of possible undesired events and their consequence: score = probability (1–5) × consequence (1–5), banded low 1–4, moderate 5–9, high 10–16, critical 20–25 by default (the bands are part of the rule set).")
+            "Risk is a function of the probability of possible undesired events and their consequence. Derived: score = probability (1–5) × consequence (1–5). The band edges (low 1–4, moderate 5–9, high 10–16, critical 20–25) are product defaults: the strategy gives no bands.")
         case .threat: return e(id, .strict, "Definisjoner: Trussel(bilde)",
             ["Med begrepet trussel forstås ethvert forhold eller enhver enhet med potensiale til å forårsake uønsket hendelse. Vilje og sannsynlighet for at uønsket hendelse skal skje tillegges ikke vekt i trusselbegrepet (Ibid.)."],
             "A threat is anything with the potential to cause an undesired event; will and probability are not weighed in the threat concept. A threat is therefore always recorded and handled whatever its probability; probability enters only the risk score.")
@@ -62,27 +68,51 @@ public enum RuleCatalogue {
             "Organised crime by the EU criteria: at least six of the eleven characteristics must be present, and numbers 1 (more than two people cooperating), 3 (over a long or unlimited period), 5 (suspected serious crimes) and 11 (driven by profit or power) must all be among them.")
         case .police: return e(id, .strict, "Samarbeid med politiet",
             ["En del av samarbeidet med politiet er formalisert gjennom INFOFLYT. Dette skal ivareta sikkerhetsmessige vurderinger rundt de innsatte som antas å innebære størst risiko, jf. Rundskriv KSF 2/2005."],
-            "Cooperation with the police is formalised through INFOFLYT for the inmates assumed to carry the greatest risk. A threat event about organised crime (by the EU criteria) or about an INFOFLYT subject must get a recorded decision on informing the police, by default within 24 hours.")
+            "Cooperation with the police is formalised through INFOFLYT for the inmates assumed to carry the greatest risk. A threat event about organised crime (by the EU criteria), or an incident or threat event involving a person flagged infoflyt, must get a recorded decision on informing the police, within 24 hours by default (a product default). INFOFLYT is a flag a coordinator sets on the person; information that came from the police does not make anyone an INFOFLYT subject.")
+        case .significantDecision: return e(id, .mainRule, "Mål for sikkerhetsarbeidet, punkt 8",
+            ["Kriminalomsorgen skal tydeliggjøre hvilke vedtak som har særlig betydning for samfunnssikkerheten. Alle slike vedtak skal begrunnes."],
+            "Derived: the service must make clear which decisions are of special significance for public safety. The rule set names the decision types significant by default (leave, transfer to lower security, release or progression); such a decision is recorded as significant — and so justified with its risk assessments — unless a recorded reason says why not. For a person flagged forvaring or infoflyt those types are always significant. The list is our reading, not the strategy's (from ksf-2006.2).")
         case .triageOrder: return e(id, .strict, "Forord", [orderLessWeight],
             "Queues and the dashboard sort by the weightiest interest threatened (tier 1 first), then by risk score (highest first), then by when it occurred (oldest first), then by id. An entry threatening life, health or public safety is always above one threatening only order, whatever the risk scores. Priority P1–P4 is the tier.")
         case .categoryDefaults: return e(id, .threshold, "Innledning",
             ["Sikkerhetsarbeidet i kriminalomsorgen omfatter både samfunnets, tilsattes, domfeltes og innsattes trygghet (straffegjennomføringsloven), HMS-arbeid (HMS-lovgivningen) og informasjonssikkerhet (personopplysningsloven)."],
-            "Each category of entry threatens some interests by default (part of the rule set); the reporter may add interests but never remove the defaults, and the category \"other\" needs at least one given.")
+            "Derived: each category of entry threatens some interests by default (part of the rule set); the reporter may add interests but never remove the defaults, and the category \"other\" needs at least one given. From ksf-2006.2 a drug find threatens security by default (the reporter adds life and health for an acute danger; an overdose is its own category).")
         case .p1Acknowledge: return e(id, .threshold, "Innledning",
             ["Uforutsette hendelser vil imidlertid oppstå, og vi må organisere vår virksomhet slik at skadevirkningene av disse begrenses."],
-            "Unforeseen events will happen and must be handled so that the damage is limited: a P1 entry must be acknowledged within 5 minutes of being reported, else it is escalated to the unit's security coordinator.")
+            "Unforeseen events will happen and must be handled so that the damage is limited: a P1 incident or threat event is acknowledged quickly, else it is escalated to the unit's security coordinator. The 5 minutes are a product default (the strategy sets no number) and may be changed per unit. From ksf-2006.2 P1 deviations and manipulation reports follow their own deadlines instead.")
         case .deviationHandling: return e(id, .threshold, "Sikkerhet i kriminalomsorgen (SIK)",
             ["Dette programmet skal følges opp ved å øke kvaliteten på sikkerhetsstyringen, kontinuerlig arbeid med sikkerhetskulturen og systematisk avviksbehandling."],
-            "SIK is followed up by systematic deviation handling: a deviation is acknowledged within 24 hours, its treatment (cause analysis) starts within 14 days and it is closed within 30 days of being reported.")
+            "SIK is followed up by systematic deviation handling: a deviation is acknowledged, its treatment (cause analysis) started and it is closed, each by a deadline from when it was reported. The periods (24 hours, 14 days, 30 days) are product defaults — the strategy sets no number — and may be changed per unit.")
         case .manipulationFollowUp: return e(id, .threshold, "Manipulering av tilsatte",
             ["systematisk veiledning og åpenhet om manipulering og andre situasjoner som kan påvirke profesjonaliteten"],
-            "Manipulation attempts are met with systematic supervision and openness: a coordinator reviews the report within 3 days and the staff member's supervision talk is held within 7 days.")
+            "Manipulation attempts are met with systematic supervision and openness: a coordinator reviews the report and the staff member's supervision talk is held, each by a deadline. The periods (3 days, 7 days) are product defaults — the strategy sets no number.")
         case .threatAssessment: return e(id, .threshold, "Personlig sikkerhet",
             ["Med den kriminalitetsutviklingen som synes å ha skjedd de senere årene, er det viktig at kriminalomsorgen har gode systemer for å håndtere alvorlige situasjoner hvor tilsatte eller deres pårørende er truet."],
-            "Threats must be handled by good systems: a threat event is assessed within 4 hours when it threatens a tier-1 interest (life, health, public safety), else within 24 hours.")
+            "Threats must be handled by good systems: a threat event is assessed by a deadline, shorter when it threatens a tier-1 interest (life, health, public safety). The periods (4 hours, 24 hours) are product defaults — the strategy sets no number.")
         case .riskAssessmentRenewal: return e(id, .threshold, "Mål for sikkerhetsarbeidet, punkt 3",
             ["Arbeidet med risikovurderinger skal intensiveres i alle ledd på system- og individnivå."],
-            "Risk assessment work is intensified at system and individual level: an individual risk assessment is renewed within 180 days, and after any P1 incident involving the person.")
+            "Risk assessment work is intensified at system and individual level: an individual risk assessment is renewed within the rule set's period, and after a P1 incident involving the person. The 180 days are a product default (the strategy sets no number); the rule set is the one source of the period, for the rules module and the database alike.")
+        }
+    }
+
+    /// The rule-set parts each rule applies (see `RuleCatalogueEntry.numbers`).
+    static func numbers(_ id: RuleID) -> [String] {
+        switch id {
+        case .proportionality:
+            ["assessment_required_from_restrictiveness", "restrictiveness_limits", "deadlines.risk_assessment_renewal_days"]
+        case .risk: ["risk_bands"]
+        case .seriousCrime: ["serious_crime_penalty_years_above"]
+        case .organisedCrime: ["organised_crime.minimum_criteria", "organised_crime.required_criteria"]
+        case .police: ["deadlines.police_decision_hours"]
+        case .categoryDefaults: ["category_defaults"]
+        case .p1Acknowledge: ["deadlines.p1_acknowledge_minutes"]
+        case .deviationHandling:
+            ["deadlines.deviation_acknowledge_hours", "deadlines.deviation_treatment_days", "deadlines.deviation_close_days"]
+        case .manipulationFollowUp: ["deadlines.manipulation_review_days", "deadlines.manipulation_supervision_days"]
+        case .threatAssessment: ["deadlines.threat_assess_tier1_hours", "deadlines.threat_assess_hours"]
+        case .riskAssessmentRenewal: ["deadlines.risk_assessment_renewal_days"]
+        case .significantDecision: ["significant_decision_types"]
+        default: []
         }
     }
 

@@ -4,8 +4,12 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable, Comparabl
     case interestTiers = "interest_tiers"
     /// Strict: a measure for order never outweighs life, health or public safety (stated).
     case tier1OverOrder = "tier1_over_order"
-    /// Strict: no weaker interest outweighs life, health or public safety (derived).
+    /// Strict under contract revision 1 (`ksf-2006.1`) only: no weaker interest outweighs life,
+    /// health or public safety. Entries judged by that set keep it in their traces.
     case tier1OverLower = "tier1_over_lower"
+    /// Main rule (derived, revision 2): security and rehabilitation do not outweigh life, health or
+    /// public safety unless a justification is recorded.
+    case tier1OverLowerMainRule = "tier1_over_lower_main_rule"
     /// Main rule: security outweighs rehabilitation (stated).
     case securityOverRehabilitation = "security_over_rehabilitation"
     /// Main rule: security outweighs order (derived).
@@ -30,6 +34,9 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable, Comparabl
     case organisedCrime = "organised_crime"
     /// Strict: threats about organised crime or INFOFLYT subjects need a police-information decision.
     case police
+    /// Main rule (revision 2): a decision of a type the rule set names significant is recorded as
+    /// significant for public safety unless a justification says why not.
+    case significantDecision = "significant_decision"
     /// Strict: triage puts the weightiest interest first, then risk, then age.
     case triageOrder = "triage_order"
     /// Threshold: a category's default threatened interests.

@@ -1,9 +1,49 @@
 import VaktloggCore
 
 extension RuleSet {
-    /// The rule set shipped with Vaktlogg: the figures of domain.md §3–§6, derived from the
-    /// security strategy 2006–2010.
-    public static let `default` = RuleSet(
+    /// The rule set new entries are judged by: `ksf-2006.2`.
+    public static let `default` = ksf2006_2
+
+    /// Every rule set this build ships, oldest first. Each stays registered in the database (the
+    /// migrations write them) so that an entry keeps — and is explained under — the set it was
+    /// judged by.
+    public static let shipped: [RuleSet] = [ksf2006_1, ksf2006_2]
+
+    /// The shipped set of `version`, or `nil`.
+    public static func shipped(version: String) -> RuleSet? { shipped.first { $0.version == version } }
+
+    /// `ksf-2006.2` (issue 14): `ksf-2006.1` read as the revised domain.md §3–§6 and rules contract
+    /// say. Contract revision 2; `contraband_drugs` threatens `security` by default (the reporter
+    /// adds `life_health` for an acute danger); the categories added to domain.md §5 get their
+    /// defaults; the numbers agreed for measures over time, debriefing, unit assessments and source
+    /// references; and the decision types significant for public safety by default.
+    public static let ksf2006_2: RuleSet = {
+        var set = ksf2006_1
+        set.version = "ksf-2006.2"
+        set.contractRevision = 2
+        set.significantDecisionTypes = [.leave, .transferLower, .releaseProgression]
+        set.deadlines.measureReviewHoursR4 = 24
+        set.deadlines.measureReviewDaysR3 = 7
+        set.deadlines.measureReviewDaysR2 = 30
+        set.deadlines.debriefingOfferHours = 24
+        set.deadlines.debriefingHeldDays = 7
+        set.deadlines.unitAssessmentRenewalDays = 365
+        set.deadlines.sourceRefFoldMinutes = 60
+        set.categoryDefaults.incident["contraband_drugs"] = [.security]
+        set.categoryDefaults.incident["threat_staff_family"] = [.lifeHealth, .security]
+        set.categoryDefaults.incident["ban_breach"] = [.publicSafety]
+        set.categoryDefaults.incident["community_sentence_breach"] = [.publicSafety]
+        set.categoryDefaults.incident["electronic_monitoring_breach"] = [.publicSafety]
+        set.categoryDefaults.incident["threat_at_office"] = [.security]
+        set.categoryDefaults.incident["home_visit_incident"] = [.security]
+        set.categoryDefaults.deviation["entry_control"] = [.security]
+        set.categoryDefaults.deviation["double_occupancy"] = [.security]
+        return set
+    }()
+
+    /// `ksf-2006.1`, the first shipped set: the figures of domain.md §3–§6 as first written. Its
+    /// content — and so its canonical JSON and hash — never changes (entries were judged by it).
+    public static let ksf2006_1 = RuleSet(
         version: "ksf-2006.1",
         riskBands: [
             BandRange(band: .low, min: 1, max: 4),

@@ -64,12 +64,28 @@ struct RuleSetReader {
         let organised = r.required(m, "organised_crime", "", line: line).flatMap { readOrganised($0, "organised_crime") }
         let deadlines = r.required(m, "deadlines", "", line: line).flatMap { readDeadlines($0, "deadlines") }
         let defaults = r.required(m, "category_defaults", "", line: line).flatMap { readDefaults($0, "category_defaults") }
+        // Optional since ksf-2006.2: absent keeps a set of revision 1 byte-identical.
+        var revision: Int?
+        if let n = r.optional(m, "contract_revision") {
+            revision = r.int(n, "contract_revision", in: 1...RuleSet.latestContractRevision)
+            if revision == nil { return nil }
+        }
+        var significant: [DecisionType]?
+        if let n = r.optional(m, "significant_decision_types") {
+            guard let types = r.list(n, "significant_decision_types", { item, p in r.code(item, p, as: DecisionType.self) })
+            else { return nil }
+            if Set(types).count != types.count {
+                r.fail(.duplicate, "significant_decision_types", Msg.duplicateValue, line: n.line)
+                return nil
+            }
+            significant = DecisionType.allCases.filter(types.contains)
+        }
         guard let version, let bands, let limits, let from, let penalty, let organised, let deadlines, let defaults
         else { return nil }
         return RuleSet(
             version: version, riskBands: bands, restrictivenessLimits: limits, assessmentRequiredFrom: from,
             seriousCrimePenaltyYearsAbove: penalty, organisedCrime: organised, deadlines: deadlines,
-            categoryDefaults: defaults)
+            categoryDefaults: defaults, contractRevision: revision, significantDecisionTypes: significant)
     }
 
     func readVersion(_ node: JSONNode) -> String? {

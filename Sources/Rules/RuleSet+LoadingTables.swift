@@ -13,27 +13,36 @@ extension RuleSet {
 
 extension RuleSetReader {
     func readDeadlines(_ node: JSONNode, _ path: String) -> DeadlineRules? {
-        let keys = DeadlineRules.CodingKeys.allCases.map(\.rawValue)
-        guard let m = r.object(node, path, allowed: Set(keys)) else { return nil }
+        let required = DeadlineRules.requiredKeys
+        let optional = DeadlineRules.added.map(\.key)
+        guard let m = r.object(node, path, allowed: Set(required + optional)) else { return nil }
         var v: [String: Int] = [:]
-        for key in keys {
+        var failed = false
+        func read(_ key: String, _ n: JSONNode) {
             let p = FieldReader.join(path, key)
-            guard let n = r.required(m, key, path, line: node.line) else { continue }
-            guard let value = r.int(n, p) else { continue }
+            guard let value = r.int(n, p) else { failed = true; return }
             guard value >= 0 else {
+                failed = true
                 r.fail(.outOfRange, p, LocalizedText(nb: "en frist kan ikke være negativ", en: "a deadline cannot be negative"), line: n.line)
-                continue
+                return
             }
             v[key] = value
         }
-        guard v.count == keys.count else { return nil }
+        for key in required {
+            guard let n = r.required(m, key, path, line: node.line) else { failed = true; continue }
+            read(key, n)
+        }
+        // The numbers added with ksf-2006.2 may be absent (a set of revision 1 does not know them).
+        for key in optional { if let n = m[key] { read(key, n) } }
+        guard !failed else { return nil }
         func g(_ key: String) -> Int { v[key] ?? 0 }
-        let d = DeadlineRules(
+        var d = DeadlineRules(
             p1AcknowledgeMinutes: g("p1_acknowledge_minutes"), deviationAcknowledgeHours: g("deviation_acknowledge_hours"),
             deviationTreatmentDays: g("deviation_treatment_days"), deviationCloseDays: g("deviation_close_days"),
             manipulationReviewDays: g("manipulation_review_days"), manipulationSupervisionDays: g("manipulation_supervision_days"),
             threatAssessTier1Hours: g("threat_assess_tier1_hours"), threatAssessHours: g("threat_assess_hours"),
             policeDecisionHours: g("police_decision_hours"), riskAssessmentRenewalDays: g("risk_assessment_renewal_days"))
+        for key in optional { if let value = v[key] { d = d.with(key, value) } }
         var ok = true
         if d.threatAssessTier1Hours > d.threatAssessHours {
             ok = false

@@ -24,6 +24,16 @@ public struct RuleSet: Codable, Sendable, Hashable {
     public var deadlines: DeadlineRules
     /// The interests each category threatens by default.
     public var categoryDefaults: CategoryDefaults
+    /// Which reading of the rules contract the set is judged under: absent (`nil`) is revision 1,
+    /// the reading of `ksf-2006.1`; 2 is the reading of issue 14 (`ksf-2006.2`): only an
+    /// order-motivated measure burdening tier 1 is strict, every communication ground but
+    /// `security` is rejected, a P1 incident overtakes an assessment, and the 5-minute P1
+    /// acknowledgement applies to incidents and threat events only. Optional so that a set written
+    /// before it existed keeps its canonical JSON and hash.
+    public var contractRevision: Int?
+    /// The decision types significant for public safety by default (goal 8); absent in sets of
+    /// revision 1, where significance was whatever the decision said.
+    public var significantDecisionTypes: [DecisionType]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version
@@ -34,13 +44,22 @@ public struct RuleSet: Codable, Sendable, Hashable {
         case organisedCrime = "organised_crime"
         case deadlines
         case categoryDefaults = "category_defaults"
+        case contractRevision = "contract_revision"
+        case significantDecisionTypes = "significant_decision_types"
     }
+
+    /// The newest contract revision this build judges by.
+    public static let latestContractRevision = 2
+
+    /// The contract revision in force: `contractRevision`, 1 when the set does not name one.
+    public var revision: Int { contractRevision ?? 1 }
 
     /// A rule set from its parts (use `RuleSet.load(json:)` for untrusted input: it validates).
     public init(
         version: String, riskBands: [BandRange], restrictivenessLimits: RestrictivenessLimits,
         assessmentRequiredFrom: Int, seriousCrimePenaltyYearsAbove: Double, organisedCrime: OrganisedCrimeRules,
-        deadlines: DeadlineRules, categoryDefaults: CategoryDefaults
+        deadlines: DeadlineRules, categoryDefaults: CategoryDefaults, contractRevision: Int? = nil,
+        significantDecisionTypes: [DecisionType]? = nil
     ) {
         self.version = version
         self.riskBands = riskBands
@@ -50,6 +69,8 @@ public struct RuleSet: Codable, Sendable, Hashable {
         self.organisedCrime = organisedCrime
         self.deadlines = deadlines
         self.categoryDefaults = categoryDefaults
+        self.contractRevision = contractRevision
+        self.significantDecisionTypes = significantDecisionTypes
     }
 
     /// The band of a risk score, or `nil` when no band covers it (impossible for a valid set and

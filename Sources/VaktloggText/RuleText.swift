@@ -10,6 +10,9 @@ public enum RuleText {
         case .interestTiers: t("interessenes nivåer", "interest tiers")
         case .tier1OverOrder: t("liv, helse og samfunnets trygghet foran ro og orden", "life, health and public safety over order")
         case .tier1OverLower: t("liv, helse og samfunnets trygghet foran lavere interesser", "life, health and public safety over lower interests")
+        case .tier1OverLowerMainRule: t("liv, helse og samfunnets trygghet foran sikkerhet og påvirkningsarbeid (hovedregel)",
+                                        "life, health and public safety over security and rehabilitation (main rule)")
+        case .significantDecision: t("vedtak av særlig betydning", "decisions of special significance")
         case .securityOverRehabilitation: t("sikkerhet foran påvirkningsarbeid", "security over rehabilitation")
         case .securityOverOrder: t("sikkerhet foran ro og orden", "security over order")
         case .rehabilitationOverOrder: t("påvirkningsarbeid foran ro og orden", "rehabilitation over order")

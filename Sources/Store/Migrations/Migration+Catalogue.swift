@@ -29,6 +29,8 @@ extension Migration {
         Migration(name: "020_escalate_overdue.sql", bytes: PackageResources._20_escalate_overdue_sql),
         Migration(name: "023_sik_report.sql", bytes: PackageResources._23_sik_report_sql),
         Migration(name: "025_service_authenticator.sql", bytes: PackageResources._25_service_authenticator_sql),
+        Migration(name: "026_flags_decision_types_unit_deadlines.sql", bytes: PackageResources._26_flags_decision_types_unit_deadlines_sql),
+        Migration(name: "027_rules_ksf_2006_2.sql", bytes: PackageResources._27_rules_ksf_2006_2_sql),
         Migration(name: "037_sik_report_current_state.sql", bytes: PackageResources._37_sik_report_current_state_sql),
     ]
 
