@@ -1,6 +1,6 @@
 public import Foundation
 public import Postgres
-import Store
+public import Store
 import VaktloggCore
 
 /// Writes facts the way the application does: through the Store's write path (``EntryWriter``,
@@ -89,6 +89,51 @@ public struct FactWriter {
         try session.decisions
             .record(DecisionDraft(text: "Økt bemanning i korridor B", publicSafetySignificant: false), on: try ref(of: entry))
     }
+
+    /// A collective measure in `unit` ending in two days (security coordinators); returns its id.
+    @discardableResult
+    public func unitMeasure(unit: String) throws -> Int64 {
+        try session.unitMeasures.record(UnitMeasureDraft(unit: unit, type: .search, purpose: .security, text: "Visitasjon av alle celler",
+                                                         justification: "Funn av våpen i to avdelinger",
+                                                         endsAt: Date().addingTimeInterval(2 * 86_400))).id
+    }
+
+    /// A review of a measure (`scope` .person) or collective measure (.unit) (security coordinators).
+    @discardableResult
+    public func review(_ scope: MeasureScope, id: Int64) throws -> Int64 {
+        try session.measureFollowUp.review(scope, id: id, note: "Står ved lag").id
+    }
+
+    /// A unit (system-level) risk assessment (security coordinators, managers); returns its id.
+    @discardableResult
+    public func unitAssessment(unit: String) throws -> Int64 {
+        try session.unitAssessments.record(UnitAssessmentDraft(unit: unit, probability: 3, consequence: 3,
+                                                               summary: "Bemanning under minimum på natt", staffing: "To vakter")).id
+    }
+
+    /// The offer of a staff debriefing after entry `entry` (which must owe one: violence against staff).
+    @discardableResult
+    public func debriefingOffered(entry: Int64) throws -> Int64 {
+        try session.debriefings.record(.offered, on: try ref(of: entry), note: nil)
+    }
+
+    /// Violence against staff reported two days ago in `unit`: its P1 acknowledgement and its
+    /// debriefing offer have passed.
+    @discardableResult
+    public func lateStaffIncident(unit: String) throws -> (id: Int64, ref: String) {
+        var draft = EntryDraft(kind: .incident, category: "violence_staff", text: "Betjent truet med kniv")
+        draft.unit = unit
+        draft.probability = 3
+        draft.consequence = 4
+        draft.reportedAt = Date().addingTimeInterval(-2 * 86_400)
+        draft.occurredAt = draft.reportedAt
+        let logged = try session.entries.log(draft)
+        return (logged.id, logged.ref)
+    }
+
+    /// Runs the escalation (security coordinators, integration); returns how many it appended.
+    @discardableResult
+    public func escalate() throws -> Int { try session.escalation.run() }
 
     /// A note in the unit's shift log (through ``ShiftLog``); returns its id.
     @discardableResult

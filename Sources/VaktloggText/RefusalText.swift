@@ -4,10 +4,10 @@ public import VaktloggCore
 /// and English. The database says which rule refused; the words are chosen here.
 public enum RefusalText {
     /// The message of refusal `code`, or `nil` for a code this binary does not know.
-    public static func text(for code: String) -> LocalizedText? { table[code] }
+    public static func text(for code: String) -> LocalizedText? { table[code] ?? FollowUpRefusalText.table[code] }
 
     /// Every refusal code with a message, for the catalogue test.
-    public static var codes: [String] { table.keys.sorted() }
+    public static var codes: [String] { Set(table.keys).union(FollowUpRefusalText.table.keys).sorted() }
 
     private static let table: [String: LocalizedText] = [
         "authenticator_only": .init(nb: "bare tjenestens innlogging kan handle for en nøkkel", en: "only the service login acts for a token"),

@@ -6,11 +6,11 @@ import VaktloggCore
 import VaktloggText
 import Postgres
 
-/// `vaktlogg measure REF …`: a measure, checked by the rules (weighting, proportionality,
+/// `vaktlogg measure [record] REF …`: a measure, checked by the rules (weighting, proportionality,
 /// communication) before it is stored. Rejected ones are never stored.
-struct MeasureCommand: ParsableCommand {
+struct MeasureRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "measure", abstract: "Registrer et tiltak (kontrolleres mot vektingen og forholdsmessigheten).")
+        commandName: "record", abstract: "Registrer et tiltak (kontrolleres mot vektingen og forholdsmessigheten).")
     @Argument(help: "Referanse.") var ref: String
     @Option(help: ArgumentHelp("Type tiltak.", valueName: "TYPE"))
     var type: MeasureType

@@ -14,8 +14,13 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let d = try StoreCommand.run(options) { try EntryRepository(connection: $0).detail(ref: ref) }
-        print(json ? JSONText.encode(Self.json(d)) : Self.text(d, language))
+        let (d, f) = try StoreCommand.run(options) { c in
+            (try EntryRepository(connection: c).detail(ref: ref), try ShowFollowUp.load(c, ref: ref))
+        }
+        if json {
+            return print(JSONText.encode(Self.json(d).merging(["follow_up": f.json()]) { $1 }))
+        }
+        print(([Self.text(d, language)] + f.lines(language)).joined(separator: "\n"))
     }
 
     static func text(_ d: EntryDetail, _ l: Language) -> String {

@@ -7,9 +7,9 @@ import VaktloggText
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
-        abstract: "Enheter (fengsel, avdeling, friomsorgskontor): opprett og list.",
+        abstract: "Enheter (fengsel, avdeling, friomsorgskontor): opprett, list og vis.",
         discussion: "Exit 65 bad data (the message names the field and what is allowed), 77 not an administrator, 69 database unreachable.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, UnitShowCommand.self]
     )
 
     struct Add: ParsableCommand {

@@ -15,6 +15,7 @@ struct Vaktlogg: ParsableCommand {
             ShiftCommand.self, RegionCommand.self, UnitCommand.self, UserCommand.self, SeedCommand.self,
             VerifyCommand.self, RulesCommand.self, DatabaseCommand.self, DashboardCommand.self, ReportCommand.self,
             EscalateCommand.self, TokenCommand.self,
+            MeasuresCommand.self, UnitMeasureCommand.self, AssessUnitCommand.self, DebriefCommand.self,
         ],
         // Bare `vaktlogg` opens the dashboard on a terminal and prints the queue when not (CI).
         defaultSubcommand: DashboardCommand.self

@@ -21,8 +21,9 @@ struct AppendOnlyTests {
         let f = try ChainFixture.make()
         try f.fillEveryTable()
         let tables = try f.factTables()
-        #expect(tables == ["access_log", "amendments", "decisions", "entries", "entry_events", "entry_persons",
-                           "measures", "risk_assessments", "shift_log"])
+        #expect(tables == ["access_log", "amendments", "debriefings", "decisions", "entries", "entry_events", "entry_persons",
+                           "follow_up_escalations", "measure_reviews", "measures", "risk_assessments", "shift_log",
+                           "unit_assessments", "unit_measures"])
         let su = try f.db.connect()
         let coordinator = try f.db.connect(user: f.coordinator)
         let headBefore = try f.storedHead(unit: "OSLO")

@@ -40,9 +40,9 @@ struct ChainVerifierTests {
             #expect(result.broken == nil)
         }
         let oslo = results.first { $0.unit == "OSLO" }!
-        #expect(oslo.rows == 9 + 4 * 3, "9 rows across every table, then 4 × (entry, person, comment)")
+        #expect(oslo.rows == 17 + 4 * 3, "17 rows across every table, then 4 × (entry, person, comment)")
         #expect(Set(try f.chain(unit: "OSLO").map(\.table)) == Set(try f.factTables()))
-        #expect(oslo.message(.nb) == "ENHET OSLO: kjeden er hel (21 rader, hode \(oslo.headHex))")
+        #expect(oslo.message(.nb) == "ENHET OSLO: kjeden er hel (29 rader, hode \(oslo.headHex))")
     }
 
     @Test func usersVerifyTheirOwnUnitsOnly() throws {

@@ -24,10 +24,16 @@ struct LifecycleRefusalCoverageTests {
         "measure_incomplete", "due_in_past", "due_invalid", "verification_required", "reason_required",
         "p1_close_by_reporter", "coordinator_required", "supervision_required", "already_recorded",
         "assessment_incomplete", "justification_required", "police_decision_required",
+        // MeasureFollowUpTests, FollowUpEscalationTests, UnitAssessmentTests (sql/030–032)
+        "one_measure", "unknown_measure", "unit_not_permitted", "before_measure", "measure_lifted", "ends_in_past",
+        "coordinator_or_manager_required", "validity_out_of_range", "debriefing_not_required", "before_entry",
+        "debriefing_not_offered", "debriefing_concluded", "unknown_entry",
     ]
 
     /// The trigger functions on `entry_events` that enforce the lifecycle.
-    static let lifecycleFunctions = ["entry_events_check", "entry_events_due_not_past"]
+    static let lifecycleFunctions = ["entry_events_check", "entry_events_due_not_past",
+                                     "measure_reviews_prepare", "unit_measures_prepare", "unit_assessments_prepare",
+                                     "debriefings_prepare"]
 
     /// An event with a `data` object (raw SQL; the values are bound).
     static func event(_ w: W, _ c: Connection, _ entry: Int64, _ event: String, text: String? = nil,

@@ -54,6 +54,7 @@ public struct DemoSeeder {
             try run.organisation()
             try run.history(days: days)
             try run.assessmentsAndMeasures()
+            try DemoFollowUps(session: session, now: now).seed()
             try c.unsafeExecuteScript("RESET SESSION AUTHORIZATION")
             _ = try c.query("UPDATE maintenance SET backdating = false")
             return Summary(units: DemoOrganisation.units.count, users: DemoOrganisation.users.count,

@@ -31,6 +31,10 @@ extension Migration {
         Migration(name: "025_service_authenticator.sql", bytes: PackageResources._25_service_authenticator_sql),
         Migration(name: "026_flags_decision_types_unit_deadlines.sql", bytes: PackageResources._26_flags_decision_types_unit_deadlines_sql),
         Migration(name: "027_rules_ksf_2006_2.sql", bytes: PackageResources._27_rules_ksf_2006_2_sql),
+        Migration(name: "030_measures_over_time.sql", bytes: PackageResources._30_measures_over_time_sql),
+        Migration(name: "031_unit_assessments.sql", bytes: PackageResources._31_unit_assessments_sql),
+        Migration(name: "032_debriefings.sql", bytes: PackageResources._32_debriefings_sql),
+        Migration(name: "033_escalate_follow_ups.sql", bytes: PackageResources._33_escalate_follow_ups_sql),
         Migration(name: "037_sik_report_current_state.sql", bytes: PackageResources._37_sik_report_current_state_sql),
     ]
 

@@ -32,8 +32,10 @@ struct ChainFixture {
     func writer(_ user: String) throws -> FactWriter { FactWriter(try db.connect(user: user)) }
 
     /// Writes at least one row into every fact table of OSLO, each through the path the
-    /// application uses (officer: entry, person, comment, amendment, shift note; coordinator: risk
-    /// assessment, measure, decision, and the logged read of persons that lands in access_log).
+    /// application uses (officer: entry, person, comment, amendment, shift note, debriefing;
+    /// coordinator: risk assessment, measure and its review, decision, collective measure, unit
+    /// assessment, the escalation of a late incident's debriefing, and the logged read of persons
+    /// that lands in access_log).
     /// Returns the first entry's id.
     @discardableResult
     func fillEveryTable() throws -> Int64 {
@@ -45,8 +47,13 @@ struct ChainFixture {
         try officer.amendment(entry: entry)
         try officer.shiftNote(unit: "OSLO")
         try coordinator.riskAssessment(unit: "OSLO", person: "SAK-2026-0001")
-        try coordinator.measure(entry: entry, unit: "OSLO")
+        try coordinator.review(.person, id: try coordinator.measure(entry: entry, unit: "OSLO"))
         try coordinator.decision(entry: entry, unit: "OSLO")
+        try coordinator.review(.unit, id: try coordinator.unitMeasure(unit: "OSLO"))
+        try coordinator.unitAssessment(unit: "OSLO")
+        try officer.debriefingOffered(entry: entry)
+        try officer.lateStaffIncident(unit: "OSLO")
+        #expect(try coordinator.escalate() >= 1, "a follow-up escalation (the late incident's debriefing offer)")
         #expect(try coordinator.readPersons(entry: entry) == 1)
         return entry
     }
