@@ -80,9 +80,12 @@ extension SIKReport {
 
     static func metrics(_ c: Connection, units: [String], from: Date, to: Date) throws -> [String: MetricValue] {
         var out: [String: MetricValue] = [:]
-        for row in try c.query("""
+        let rows = try c.query("""
             SELECT metric, numerator, denominator, value::float8 AS value FROM sik_metrics(\(units), \(from), \(to))
-            """).rows {
+            """).rows + c.query("""
+            SELECT metric, numerator, denominator, value::float8 AS value FROM sik_follow_up_metrics(\(units), \(from), \(to))
+            """).rows
+        for row in rows {
             out[try row.decode(String.self, "metric")] = MetricValue(
                 numerator: try row.decodeIfPresent(Int64.self, "numerator"),
                 denominator: try row.decodeIfPresent(Int64.self, "denominator"),

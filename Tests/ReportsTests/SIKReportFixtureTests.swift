@@ -92,6 +92,12 @@ struct SIKReportFixtureTests {
                 fix.occurredAt = utc("2026-10-19T08:00:00Z")
                 fix.category = "count_mismatch"
                 _ = try s.at(.fixed(utc("2026-10-21T08:00:00Z"))).amendments.amend(d6.ref, fix)
+                // S1, staff safety in BUNIT: a threat against staff, occurred 06:00Z and reported
+                // 08:00Z on 10 Oct (report delay 2 h). Its debriefing is offered exactly at the 24 h
+                // limit (in time) and held on 20 Oct, three days after its 7-day limit (17 Oct 08:00Z).
+                let s1 = try log(.incident, "threat_staff", unit: "BUNIT", at: "2026-10-10T08:00:00Z", occurred: "2026-10-10T06:00:00Z", p: 2, q: 3)
+                _ = try s.at(.fixed(utc("2026-10-11T08:00:00Z"))).debriefings.record(.offered, on: s1.ref, note: nil)
+                _ = try s.at(.fixed(utc("2026-10-20T08:00:00Z"))).debriefings.record(.held, on: s1.ref, note: "Samtale med bedriftshelsetjenesten")
                 // CUNIT: nothing at all.
                 // A manipulation report in AUNIT by `reporter`, whose name must appear nowhere.
                 try act(reporter)
@@ -107,6 +113,30 @@ struct SIKReportFixtureTests {
                 search.justification = "Gjentatte funn av brukerutstyr"
                 let measure = try s.at(.fixed(utc("2026-10-15T12:00:00Z"))).measures.record(search, on: d2.ref)
                 precondition(measure.isJustifiedDeparture, "the fixture's measure must be a main-rule departure")
+                // Group 6 and 10 in AUNIT: an individual risk assessment of K-2026-0101 (moderate, 3×3)
+                // on 1 Oct 09:00Z, and an hour later a search of restrictiveness 2 resting on it (current:
+                // made before, valid on the day). Its review falls due 30 days on, 31 Oct 10:00Z, and
+                // is made on 30 Oct (in time); the next one (29 Nov) is after the period.
+                let assessment = try s.at(.fixed(utc("2026-10-01T09:00:00Z"))).riskAssessments.record(
+                    person: "K-2026-0101", unit: "AUNIT", probability: 3, consequence: 3, summary: "Trusler mot medinnsatte")
+                var restrictive = MeasureDraft(type: .search, purpose: .security, burdens: [.rehabilitation], restrictiveness: .init(rawValue: 2)!)
+                restrictive.person = "K-2026-0101"
+                restrictive.rehabilitationNote = "Mister arbeid i perioden"
+                let m2 = try s.at(.fixed(utc("2026-10-01T10:00:00Z"))).measures.record(restrictive, on: esc.ref)
+                precondition(m2.assessmentID == assessment.id && !m2.isJustifiedDeparture)
+                _ = try s.at(.fixed(utc("2026-10-30T10:00:00Z"))).measureFollowUp.review(.person, id: m2.id, note: "Fortsatt nødvendig")
+                // Two unit-wide measures: UM1 from 3 Oct, ending 20 Oct 08:00Z, lifted a day late;
+                // UM2 from 25 Oct 08:00Z, ending at the year's end, active at the period's end.
+                let um1 = try s.at(.fixed(utc("2026-10-03T08:00:00Z"))).unitMeasures.record(UnitMeasureDraft(
+                    unit: "AUNIT", type: .extraControl, purpose: .security, text: "Ekstra visitasjon av alle celler",
+                    justification: "Funn av våpen på flere avdelinger", endsAt: utc("2026-10-20T08:00:00Z")))
+                _ = try s.at(.fixed(utc("2026-10-21T08:00:00Z"))).measureFollowUp.lift(.unit, id: um1.id, reason: "Ingen nye funn")
+                _ = try s.at(.fixed(utc("2026-10-25T08:00:00Z"))).unitMeasures.record(UnitMeasureDraft(
+                    unit: "AUNIT", type: .visitRestriction, purpose: .security, text: "Besøk bare i besøksrom med glassvegg",
+                    justification: "Innsmugling via besøk", endsAt: utc("2026-12-31T08:00:00Z")))
+                // Group 11: AUNIT's unit risk assessment of 2 Oct (valid a year); BUNIT and CUNIT have none.
+                _ = try s.at(.fixed(utc("2026-10-02T12:00:00Z"))).unitAssessments.record(UnitAssessmentDraft(
+                    unit: "AUNIT", probability: 3, consequence: 4, summary: "Høy belegg, lav bemanning i helger"))
                 _ = try c.unsafeExecuteScript("RESET SESSION AUTHORIZATION")
                 _ = try c.query("UPDATE maintenance SET backdating = false")
             }
@@ -155,6 +185,22 @@ struct SIKReportFixtureTests {
         #expect(a.departures.map(\.rules) == [["security_over_order"]])
         #expect(a.departures.map(\.justification) == ["Gjentatte funn av brukerutstyr"])
         #expect(a.departures.map(\.decidedAt) == [Self.utc("2026-10-15T12:00:00Z")])
+        // Groups 6, 9, 10, 11 in AUNIT (sik_follow_up_metrics).
+        #expect(Self.line(a, "restrictive_measures_assessed").current == MetricValue(numerator: 1, denominator: 1))
+        #expect(Self.line(a, "active_restrictive_measures").current.value == 1)
+        #expect(Self.line(a, "active_unit_measures").current.value == 1)
+        // Ages at the period's end (31 Oct 23:00Z): the search 30 d 13 h = 2 638 800 s, UM2 6 d 15 h =
+        // 572 400 s; median (2 638 800 + 572 400) / 2 = 1 605 600 s.
+        #expect(Self.line(a, "active_measures_median_age_seconds").current.value == 1_605_600)
+        #expect(Self.line(a, "measure_reviews_in_time").current == MetricValue(numerator: 1, denominator: 1))
+        #expect(Self.line(a, "unit_measures_lifted_by_end").current == MetricValue(numerator: 0, denominator: 1))
+        #expect(Self.line(a, "unit_measures_lifted_by_end").currentJudgement == .notMet)
+        #expect(Self.line(a, "unit_assessment_current").current == MetricValue(numerator: 1, denominator: 1))
+        #expect(Self.line(a, "unit_assessment_current").previous == MetricValue(numerator: 0, denominator: 1))
+        // The P1 violence against staff owes its debriefing offer by 1 Nov 22:30Z, after the period:
+        // nothing is owed yet — no data, not 0 %.
+        #expect(Self.line(a, "staff_safety_events").current.value == 1)
+        #expect(Self.line(a, "debriefings_offered_in_time").currentJudgement == .noData)
         // BUNIT: b1 (in time) and the amended D6 (never acknowledged) in October; the 30 Sept 23:30
         // Oslo one is the previous period's — and only that one: D6 left September with its amendment.
         #expect(Self.line(b, "deviations_registered").current.value == 2)
@@ -164,9 +210,16 @@ struct SIKReportFixtureTests {
         // D6 counts under its amended category; nothing is left under the original one.
         #expect(b.breakdown.filter { $0.dimension == "deviation_category" } == [.init(dimension: "deviation_category", key: "count_mismatch", count: 2)])
         #expect(b.previousBreakdown.filter { $0.dimension == "deviation_category" } == [.init(dimension: "deviation_category", key: "key_control", count: 1)])
-        // Report delays 0 s (b1) and 1 day (D6, from its amended occurrence): median 43 200 s.
-        #expect(Self.line(b, "median_report_delay_seconds").current.value == 43200)
-        #expect(b.reporterRoles == [.init(dimension: "reporter_role", key: "duty_officer", count: 2)])
+        // Report delays 0 s (b1), 2 h (S1) and 1 day (D6, from its amended occurrence): median 7 200 s.
+        #expect(Self.line(b, "median_report_delay_seconds").current.value == 7200)
+        #expect(b.reporterRoles == [.init(dimension: "reporter_role", key: "duty_officer", count: 3)])
+        // S1's debriefing: offered at the limit, held late.
+        #expect(Self.line(b, "staff_safety_events").current.value == 1)
+        #expect(Self.line(b, "debriefings_offered_in_time").current == MetricValue(numerator: 1, denominator: 1))
+        #expect(Self.line(b, "debriefings_held_in_time").current == MetricValue(numerator: 0, denominator: 1))
+        // No unit risk assessment is a finding (0 of 1), not a lack of data.
+        #expect(Self.line(b, "unit_assessment_current").current == MetricValue(numerator: 0, denominator: 1))
+        #expect(Self.line(b, "unit_assessment_current").currentJudgement == .notMet)
         #expect(b.departures.isEmpty)
         // CUNIT: no data — never 0 %.
         #expect(Self.line(cu, "deviations_acknowledged_in_time").currentJudgement == .noData)
@@ -177,6 +230,9 @@ struct SIKReportFixtureTests {
         #expect(Self.line(all, "deviations_acknowledged_in_time").current == MetricValue(numerator: 3, denominator: 6))
         #expect(Self.line(all, "p1_ack_median_seconds").current.value == 300.5)
         #expect(Self.line(all, "main_rule_departures").current.value == 1)
+        #expect(Self.line(all, "staff_safety_events").current.value == 2)
+        #expect(Self.line(all, "debriefings_held_in_time").current == MetricValue(numerator: 0, denominator: 1))
+        #expect(Self.line(all, "unit_assessment_current").current == MetricValue(numerator: 1, denominator: 3))
         #expect(all.chainVerifies == nil)
 
         // Every format: the numbers present, the manipulation reporter absent.
@@ -214,7 +270,8 @@ struct SIKReportFixtureTests {
         #expect(try f.db.sql("SELECT numerator || '/' || denominator FROM sik_metrics(ARRAY['AUNIT'], \(window)) WHERE metric = 'deviations_acknowledged_in_time'", user: f.managerA) == "2/4")
         // …a region roll-up that includes a unit they cannot see is refused, whatever it holds.
         for units in ["ARRAY['AUNIT','BUNIT']", "ARRAY['CUNIT']", "ARRAY['NOSUCH']"] {
-            for fn in ["sik_metrics(\(units), \(window))", "sik_breakdown(\(units), \(window))",
+            for fn in ["sik_metrics(\(units), \(window))", "sik_follow_up_metrics(\(units), \(window))",
+                       "sik_main_rule_departures(\(units), \(window))", "sik_breakdown(\(units), \(window))",
                        "sik_reporter_roles(\(units), \(window))", "sik_overdue_deviations(\(units), now())"] {
                 #expect(throws: (any Error).self) { try f.db.sql("SELECT count(*) FROM \(fn)", user: f.managerA) }
             }
@@ -224,9 +281,12 @@ struct SIKReportFixtureTests {
         let roles = try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['AUNIT'], \(window))", user: f.manager)
         #expect(roles == "duty_officer=6")
         #expect(!roles.contains("ingridrep"))
-        // BUNIT: b1 and the amended D6, counted by its amended time of occurrence (by the original
-        // one it would be September's).
-        #expect(try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['BUNIT'], \(window))", user: f.manager) == "duty_officer=2")
+        // BUNIT: b1, S1 and the amended D6, counted by its amended time of occurrence (by the
+        // original one it would be September's).
+        #expect(try f.db.sql("SELECT string_agg(role || '=' || count, ',') FROM sik_reporter_roles(ARRAY['BUNIT'], \(window))", user: f.manager) == "duty_officer=3")
+        // Groups 9–11 as the manager of AUNIT reproduces them with psql.
+        #expect(try f.db.sql("SELECT string_agg(metric || '=' || coalesce(numerator || '/' || denominator, value::text, '-'), ',' ORDER BY metric) FROM sik_follow_up_metrics(ARRAY['AUNIT'], \(window)) WHERE metric IN ('measure_reviews_in_time', 'unit_assessment_current', 'unit_measures_lifted_by_end', 'active_unit_measures')", user: f.managerA)
+                == "active_unit_measures=1,measure_reviews_in_time=1/1,unit_assessment_current=1/1,unit_measures_lifted_by_end=0/1")
         // Group 6's departures as the manager sees them with psql: rule and justification, no person.
         #expect(try f.db.sql("SELECT string_agg(unit_code || ':' || type || ':' || array_to_string(rules, '+') || ':' || justification, ',') FROM sik_main_rule_departures(ARRAY['AUNIT'], \(window))", user: f.managerA)
                 == "AUNIT:search:security_over_order:Gjentatte funn av brukerutstyr")

@@ -15,11 +15,13 @@ CREATE TEMP TABLE src_events AS
     SELECT ev.*, row_number() OVER (PARTITION BY ev.entry_id ORDER BY ev.id) AS step
       FROM entry_events ev JOIN src ON src.id = ev.entry_id;
 SELECT set_config('bench.copies', :'copies', false);
+SELECT set_config('bench.event_copies', :'event_copies', false);
 DO $$
 DECLARE
     g int;
     k int;
     n int := current_setting('bench.copies')::int;
+    n_events int := current_setting('bench.event_copies')::int;
     steps int := (SELECT coalesce(max(step), 0) FROM src_events);
 BEGIN
     FOR g IN 1..n LOOP
@@ -32,7 +34,7 @@ BEGIN
                source_reliability, info_credibility, oc_criteria, infoflyt, police_decision_required, rules_version,
                rules_hash, trace, deadlines, md5(id::text || '/' || g)::uuid
           FROM src ORDER BY reported_at, id;
-        FOR k IN 1..steps LOOP
+        FOR k IN 1..(CASE WHEN g <= n_events THEN steps ELSE 0 END) LOOP
             INSERT INTO entry_events (entry_id, event, at, assignee, text, data, rules_version, trace)
             SELECT n.id, ev.event, ev.at - make_interval(hours => g), ev.assignee, ev.text, ev.data, ev.rules_version, ev.trace
               FROM src_events ev JOIN entries n ON n.idempotency_key = md5(ev.entry_id::text || '/' || g)::uuid

@@ -3,7 +3,7 @@
 # region-year with ~100k entries in the database, end to end as the manager who asks for it, and
 # the query plans of sik_metrics. Method and results: README.md beside this file.
 #
-#   bash bench/reports/run.sh              # 155 copies of the demo set (~100k entries)
+#   bash bench/reports/run.sh              # 155 copies of the demo set (~100k entries), 30 with events
 #   COPIES=15 RUNS=3 bash bench/reports/run.sh   # a quick check
 #
 # Uses the built binary (VAKTLOGG_BIN, default the debug build) and its embedded cluster in a
@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 copies=${COPIES:-155}
+event_copies=${EVENT_COPIES:-30}
 runs=${RUNS:-5}
 bin=${VAKTLOGG_BIN:-$(swift build --show-bin-path)/vaktlogg}
 data=$(mktemp -d /tmp/vaktlogg-bench-reports-XXXXXX)
@@ -26,7 +27,7 @@ trap cleanup EXIT
 "$bin" seed --demo --days 365 >/dev/null
 psql() { command psql -X -q -h "$data/socket" -U vaktlogg -d vaktlogg "$@"; }
 start=$(date +%s)
-psql -v copies="$copies" -f bench/reports/amplify.sql
+psql -v copies="$copies" -v event_copies="$event_copies" -f bench/reports/amplify.sql
 echo "amplified in $(( $(date +%s) - start )) s"
 
 year=$(date -u +%Y)
