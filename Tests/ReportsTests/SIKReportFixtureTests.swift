@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Reports
+import Rules
 import Store
 import Testing
 import VaktloggCore
@@ -134,6 +135,25 @@ struct SIKReportFixtureTests {
                 _ = try s.at(.fixed(utc("2026-10-25T08:00:00Z"))).unitMeasures.record(UnitMeasureDraft(
                     unit: "AUNIT", type: .visitRestriction, purpose: .security, text: "Besøk bare i besøksrom med glassvegg",
                     justification: "Innsmugling via besøk", endsAt: utc("2026-12-31T08:00:00Z")))
+                // Group 13, by the manager in AUNIT on D2: a leave recorded significant and justified,
+                // a leave recorded not significant (with the reason the waiver needs) and a visit (not
+                // a significant type). Significant types decided: 2, recorded significant: 1 → 1/2.
+                // Raw INSERTs as the manager's own login, through the database's checks: the Store's
+                // DecisionWorkflow on this branch takes no decision type yet (rules14 adds it).
+                try act(manager)
+                for (type, significant, justification, waiver, at) in [
+                    ("leave", true, "Vurdert: lav fare, følge av to tilsatte" as String?, nil as String?, "2026-10-16T09:00:00Z"),
+                    ("leave", false, nil, "Permisjon innenfor anstalten", "2026-10-16T10:00:00Z"),
+                    ("visit", false, nil, nil, "2026-10-16T11:00:00Z"),
+                ] {
+                    _ = try c.execute("""
+                        INSERT INTO decisions (entry_id, text, public_safety_significant, justification, assessment_ids,
+                                               decided_at, rules_version, trace, decision_type, not_significant_reason)
+                        VALUES (\(d2.id), \("Vedtak om " + type), \(significant), \(justification), \([Int(assessment.id)]),
+                                \(utc(at), as: .timestamptz), \(s.engine.version), '[]'::jsonb, \(type), \(waiver))
+                        """)
+                }
+                try act(coordinator)
                 // Group 11: AUNIT's unit risk assessment of 2 Oct (valid a year); BUNIT and CUNIT have none.
                 _ = try s.at(.fixed(utc("2026-10-02T12:00:00Z"))).unitAssessments.record(UnitAssessmentDraft(
                     unit: "AUNIT", probability: 3, consequence: 4, summary: "Høy belegg, lav bemanning i helger"))
@@ -197,6 +217,11 @@ struct SIKReportFixtureTests {
         #expect(Self.line(a, "unit_measures_lifted_by_end").currentJudgement == .notMet)
         #expect(Self.line(a, "unit_assessment_current").current == MetricValue(numerator: 1, denominator: 1))
         #expect(Self.line(a, "unit_assessment_current").previous == MetricValue(numerator: 0, denominator: 1))
+        // Group 5: the one significant decision is justified; group 13: 1 of the 2 leaves.
+        #expect(Self.line(a, "significant_decisions_justified").current == MetricValue(numerator: 1, denominator: 1))
+        #expect(Self.line(a, "significant_type_decisions_recorded").current == MetricValue(numerator: 1, denominator: 2))
+        #expect(Self.line(a, "significant_type_decisions_recorded").currentJudgement == .notMet)
+        #expect(Self.line(b, "significant_type_decisions_recorded").currentJudgement == .noData)
         // The P1 violence against staff owes its debriefing offer by 1 Nov 22:30Z, after the period:
         // nothing is owed yet — no data, not 0 %.
         #expect(Self.line(a, "staff_safety_events").current.value == 1)
