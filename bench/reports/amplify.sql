@@ -41,6 +41,9 @@ BEGIN
              WHERE ev.step = k
              ORDER BY ev.id;
         END LOOP;
+        -- One transaction per copy: the chain takes a lock per row, and 100k of them in one
+        -- transaction overflow the lock table (max_locks_per_transaction).
+        COMMIT;
         IF g % 10 = 0 THEN
             RAISE NOTICE 'copy % of %', g, n;
         END IF;
