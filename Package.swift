@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Tests only: the report's CSV is read back with an independent RFC 4180 parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         // Only what Swift cannot import from libpq (macros such as PG_DIAG_SQLSTATE).
@@ -167,7 +169,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "VaktloggCore", "Rules"],
+            dependencies: ["Reports", "Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport", "VaktloggCore", "Rules",
+                           .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

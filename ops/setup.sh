@@ -4,8 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 needed=(libpq-dev libncursesw5-dev postgresql postgresql-contrib tmux strace)
-# --reports: headless Chromium for `vaktlogg report sik --format pdf`, poppler-utils to read PDFs back.
-if [ "${1:-}" = "--reports" ]; then needed+=(chromium poppler-utils); fi
+# --reports: headless Chromium for `vaktlogg report sik --format pdf`; poppler-utils (pdftotext,
+# pdfinfo) and python3-jsonschema for the report's format tests, which read the PDF back and
+# validate the JSON against docs/report-sik.schema.json (ops/test.sh asks for them).
+if [ "${1:-}" = "--reports" ]; then needed+=(chromium poppler-utils python3-jsonschema); fi
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -3,7 +3,9 @@
 # tests fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ops/setup.sh
+# --reports: the SIK report's format tests render PDFs with headless Chromium and read them back
+# (SIKReportFormatTests); CI runs this script, so it installs them too.
+bash ops/setup.sh --reports
 
 cluster=$(mktemp -d /tmp/vaktlogg-ci-XXXXXX)
 cleanup() {

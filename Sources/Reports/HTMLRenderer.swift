@@ -5,7 +5,8 @@ import VaktloggText
 /// One self-contained HTML file (no external assets, fonts or scripts; CSS inline) that prints on
 /// A4, with inline SVG charts — each share against the previous period, deviations by category, the
 /// P1 time-to-acknowledge distribution — each with a text alternative (`role="img"`, `<title>`,
-/// `<desc>`) and the numbers in the tables beside them.
+/// `<desc>`) and the numbers in the tables beside them. Well-formed XML as well (void elements
+/// self-closed), so a test reads it back with an XML parser rather than by searching strings.
 public struct HTMLRenderer: Sendable {
     public let language: Language
 
@@ -16,7 +17,7 @@ public struct HTMLRenderer: Sendable {
         let title = ReportText.title(ReportFormatting.scope(report.scope))(l)
         var h = """
         <!DOCTYPE html>
-        <html lang="\(l.rawValue)"><head><meta charset="utf-8"><title>\(Self.esc(title))</title>
+        <html lang="\(l.rawValue)"><head><meta charset="utf-8"/><title>\(Self.esc(title))</title>
         <style>
         @page { size: A4; margin: 15mm; }
         body { font-family: sans-serif; font-size: 10pt; color: #000; }
@@ -27,7 +28,7 @@ public struct HTMLRenderer: Sendable {
         code { font-size: 8pt; }
         </style></head><body>
         <h1>\(Self.esc(title))</h1>
-        <p>\(Self.esc(ReportText.periodLine(ReportFormatting.period(report.period), ReportFormatting.period(report.period.previous))(l)))<br>
+        <p>\(Self.esc(ReportText.periodLine(ReportFormatting.period(report.period), ReportFormatting.period(report.period.previous))(l)))<br/>
         \(Self.esc(ReportText.generated(OsloTime.format(report.generatedAt))(l)))</p>
 
         """
@@ -62,6 +63,12 @@ public struct HTMLRenderer: Sendable {
         h += "<h3>\(Self.esc(ReportText.overdueHeading(l)))</h3>\n"
         h += s.overdue.isEmpty ? "<p>\(Self.esc(ReportText.none(l)))</p>\n"
             : "<ul>" + s.overdue.map { "<li>\(Self.esc($0.ref)) \(Self.esc($0.category)) \(Self.esc(ReportText.due(OsloTime.format($0.closeDue))(l)))</li>" }.joined() + "</ul>\n"
+        h += "<h3>\(Self.esc(ReportText.departuresHeading(l))) <code>\(SIKReport.departuresSource)</code></h3>\n"
+        h += s.departures.isEmpty ? "<p>\(Self.esc(ReportText.none(l)))</p>\n"
+            : "<ul>" + s.departures.map { d in
+                let (line, why) = ReportFormatting.departure(d, l)
+                return "<li>\(Self.esc(line))<br/>\(Self.esc(why))</li>"
+            }.joined() + "</ul>\n"
         // Charts: shares now against the previous period, deviations by category, P1 distribution.
         let shares = s.lines.filter { $0.metric.kind == .share }
         h += chart(title: ReportText.columnCurrent(l) + " / " + ReportText.columnPrevious(l),

@@ -36,6 +36,15 @@ public struct JSONRenderer: Sendable {
     }
     struct Count: Encodable { let dimension: String; let key: String; let count: Int64 }
     struct Overdue: Encodable { let unit: String; let ref: String; let category: String; let close_due: String }
+    struct Departure: Encodable {
+        let unit: String
+        let measure_id: Int64
+        let type: String
+        let restrictiveness: Int
+        let decided_at: String
+        let rules: [String]
+        let justification: String
+    }
     struct Integrity: Encodable { let verifies: Bool; let source: String }
     struct Section: Encodable {
         let unit: String?
@@ -44,6 +53,8 @@ public struct JSONRenderer: Sendable {
         let previous_breakdown: [Count]
         let reporter_roles: [Count]
         let overdue_deviations: [Overdue]
+        let main_rule_departures: [Departure]
+        let main_rule_departures_source: String
         let integrity: Integrity?
     }
 
@@ -80,6 +91,11 @@ public struct JSONRenderer: Sendable {
                         reporter_roles: counts(s.reporterRoles),
                         overdue_deviations: s.overdue.map { Overdue(unit: $0.unit, ref: $0.ref, category: $0.category,
                                                                     close_due: Timestamp.format($0.closeDue)) },
+                        main_rule_departures: s.departures.map {
+                            Departure(unit: $0.unit, measure_id: $0.measureID, type: $0.type, restrictiveness: $0.restrictiveness,
+                                      decided_at: Timestamp.format($0.decidedAt), rules: $0.rules, justification: $0.justification)
+                        },
+                        main_rule_departures_source: SIKReport.departuresSource,
                         integrity: s.chainVerifies.map { Integrity(verifies: $0, source: SIKReport.integritySource) })
             },
             not_yet_recorded_groups: SIKMetric.notYetRecordedGroups)

@@ -44,6 +44,13 @@ public enum ReportFormatting {
         String(format: "%.\(places)f", x).replacingOccurrences(of: ".", with: ReportText.decimalSeparator(language))
     }
 
+    /// A main-rule departure on one line, and its justification.
+    public static func departure(_ d: SIKReport.Departure, _ language: Language) -> (line: String, justification: String) {
+        (ReportText.departure(d.measureID, d.type, d.restrictiveness, OsloTime.format(d.decidedAt),
+                              d.rules.joined(separator: ", "))(language),
+         ReportText.justificationLabel(language) + ": " + d.justification)
+    }
+
     /// A period as `2026-10-01–2026-10-31`.
     public static func period(_ p: ReportPeriod) -> String { "\(p.first)–\(p.last)" }
 

@@ -35,11 +35,14 @@ public struct SIKMetric: Hashable, Sendable {
 
 extension SIKMetric {
     static let metrics = "sik_metrics(unit, from, to)"
+    static let followUp = "sik_follow_up_metrics(unit, from, to)"
 
-    /// Every metric of groups 1–6, 8 and 12, in report order. Targets are product defaults (the
+    /// Every metric of groups 1–6 and 8–13 (7, integrity, is the chain line), in report order. Targets are product defaults (the
     /// strategy sets none except 100 % for justified significant decisions and assessed restrictive
     /// measures): 90 % for deadline shares, P1 acknowledged within the 5-minute default, no open
-    /// overdue deviations, at least one deviation reported per incident (a reporting culture).
+    /// overdue deviations, at least one deviation reported per incident (a reporting culture); 100 %
+    /// for unit-wide measures lifted by their end, a current unit risk assessment and significant
+    /// types of decision recorded as significant.
     public static let all: [SIKMetric] = [
         SIKMetric(code: "deviations_registered", group: 1, kind: .count, target: .none, source: metrics),
         SIKMetric(code: "deviations_acknowledged_in_time", group: 1, kind: .share, target: .atLeast(0.9), source: metrics),
@@ -59,11 +62,21 @@ extension SIKMetric {
         SIKMetric(code: "restrictive_measures_assessed", group: 6, kind: .share, target: .atLeast(1), source: metrics),
         SIKMetric(code: "main_rule_departures", group: 6, kind: .count, target: .none, source: metrics),
         SIKMetric(code: "failures", group: 8, kind: .count, target: .atMost(0), source: metrics),
+        SIKMetric(code: "staff_safety_events", group: 9, kind: .count, target: .none, source: followUp),
+        SIKMetric(code: "debriefings_offered_in_time", group: 9, kind: .share, target: .atLeast(0.9), source: followUp),
+        SIKMetric(code: "debriefings_held_in_time", group: 9, kind: .share, target: .atLeast(0.9), source: followUp),
+        SIKMetric(code: "active_restrictive_measures", group: 10, kind: .count, target: .none, source: followUp),
+        SIKMetric(code: "active_unit_measures", group: 10, kind: .count, target: .none, source: followUp),
+        SIKMetric(code: "active_measures_median_age_seconds", group: 10, kind: .seconds, target: .none, source: followUp),
+        SIKMetric(code: "measure_reviews_in_time", group: 10, kind: .share, target: .atLeast(0.9), source: followUp),
+        SIKMetric(code: "unit_measures_lifted_by_end", group: 10, kind: .share, target: .atLeast(1), source: followUp),
+        SIKMetric(code: "unit_assessment_current", group: 11, kind: .share, target: .atLeast(1), source: followUp),
         SIKMetric(code: "median_report_delay_seconds", group: 12, kind: .seconds, target: .atMost(3600), source: metrics),
         SIKMetric(code: "deviations_per_incident", group: 12, kind: .ratio, target: .atLeast(1), source: metrics),
+        SIKMetric(code: "significant_type_decisions_recorded", group: 13, kind: .share, target: .atLeast(1), source: followUp),
     ]
 
-    /// Groups this version does not compute yet: their facts (debriefings, measure reviews and
-    /// lifts, unit risk assessments, decision types) are not recorded by this version of the schema.
-    public static let notYetRecordedGroups = [9, 10, 11, 13]
+    /// Groups this version does not compute yet: none since migration 038 (the JSON keeps the field,
+    /// empty, so its schema stays the same).
+    public static let notYetRecordedGroups: [Int] = []
 }

@@ -6,6 +6,8 @@ public import Store
 extension SIKReport {
     /// The SQL function behind the integrity line.
     public static let integritySource = "verify_chain(unit)"
+    /// The SQL function behind the list of main-rule departures.
+    public static let departuresSource = "sik_main_rule_departures(unit, from, to)"
 
     /// Builds the report as the session's login: every number comes from the SQL functions of
     /// migration 023 (under row-level security), the integrity line from `verify_chain`. A region's
@@ -22,12 +24,18 @@ extension SIKReport {
                 SELECT code FROM units WHERE region_code = \(code) AND code IN (SELECT visible_units()) ORDER BY code
                 """).rows.map { try $0.decode(String.self, "code") }
         }
+        // Steps: each unit, then a region's roll-up; `progress` hears of each as it starts, so a
+        // terminal shows what is being computed rather than what is done.
+        var rollUp = false
+        if case .region = scope, !units.isEmpty { rollUp = true }
+        let steps = units.count + (rollUp ? 1 : 0)
         var sections: [Section] = []
         for (i, unit) in units.enumerated() {
+            progress(i + 1, steps)
             sections.append(try section(c, units: [unit], label: unit, period: period, now: now))
-            progress(i + 1, units.count)
         }
-        if case .region = scope, !units.isEmpty {
+        if rollUp {
+            progress(steps, steps)
             sections.append(try section(c, units: units, label: nil, period: period, now: now))
         }
         logger.debug("sik report built", metadata: ["units": "\(units.count)"])
@@ -47,6 +55,15 @@ extension SIKReport {
             Overdue(unit: try $0.decode(String.self, "unit_code"), ref: try $0.decode(String.self, "ref"),
                     category: try $0.decode(String.self, "category"), closeDue: try $0.decode(Date.self, "close_due"))
         }
+        let departures = try c.query("""
+            SELECT unit_code, measure_id, type, restrictiveness::int AS restrictiveness, decided_at, rules, justification
+              FROM sik_main_rule_departures(\(units), \(period.start), \(period.end))
+            """).rows.map {
+            Departure(unit: try $0.decode(String.self, "unit_code"), measureID: try $0.decode(Int64.self, "measure_id"),
+                      type: try $0.decode(String.self, "type"), restrictiveness: try $0.decode(Int.self, "restrictiveness"),
+                      decidedAt: try $0.decode(Date.self, "decided_at"), rules: try $0.decode([String].self, "rules"),
+                      justification: try $0.decode(String.self, "justification"))
+        }
         var verifies: Bool? = nil
         if let unit = label {
             verifies = try c.query("SELECT ok FROM verify_chain(\(unit))").rows.first.map { try $0.decode(Bool.self, "ok") } ?? false
@@ -58,14 +75,17 @@ extension SIKReport {
                            SELECT role, count FROM sik_reporter_roles(\(units), \(period.start), \(period.end))
                            """).rows.map { Count(dimension: "reporter_role", key: try $0.decode(String.self, "role"),
                                                  count: try $0.decode(Int64.self, "count")) },
-                       overdue: overdue, chainVerifies: verifies)
+                       overdue: overdue, departures: departures, chainVerifies: verifies)
     }
 
     static func metrics(_ c: Connection, units: [String], from: Date, to: Date) throws -> [String: MetricValue] {
         var out: [String: MetricValue] = [:]
-        for row in try c.query("""
+        let rows = try c.query("""
             SELECT metric, numerator, denominator, value::float8 AS value FROM sik_metrics(\(units), \(from), \(to))
-            """).rows {
+            """).rows + c.query("""
+            SELECT metric, numerator, denominator, value::float8 AS value FROM sik_follow_up_metrics(\(units), \(from), \(to))
+            """).rows
+        for row in rows {
             out[try row.decode(String.self, "metric")] = MetricValue(
                 numerator: try row.decodeIfPresent(Int64.self, "numerator"),
                 denominator: try row.decodeIfPresent(Int64.self, "denominator"),

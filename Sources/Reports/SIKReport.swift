@@ -39,6 +39,19 @@ public struct SIKReport: Sendable {
         public let closeDue: Date
     }
 
+    /// A departure from a main rule (group 6): the measure, the rules departed from and the
+    /// justification recorded for it. No person and no decider.
+    public struct Departure: Hashable, Sendable {
+        public let unit: String
+        public let measureID: Int64
+        public let type: String
+        public let restrictiveness: Int
+        public let decidedAt: Date
+        /// The rule codes of the justified violations, as the rules module recorded them.
+        public let rules: [String]
+        public let justification: String
+    }
+
     /// One unit's section, or the region's roll-up (`unit == nil`).
     public struct Section: Sendable {
         public let unit: String?
@@ -47,6 +60,8 @@ public struct SIKReport: Sendable {
         public let previousBreakdown: [Count]
         public let reporterRoles: [Count]
         public let overdue: [Overdue]
+        /// Group 6's main-rule departures in the period (`sik_main_rule_departures`).
+        public let departures: [Departure]
         /// Whether the unit's hash chain verifies (`verify_chain`); nil for the roll-up.
         public let chainVerifies: Bool?
     }

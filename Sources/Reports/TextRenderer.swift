@@ -36,6 +36,14 @@ public struct TextRenderer: Sendable {
             for o in section.overdue {
                 out.append((markdown ? "- " : "  ") + "\(o.ref) \(o.category) \(ReportText.due(OsloTime.format(o.closeDue))(l))")
             }
+            out.append("")
+            out.append((markdown ? "### " : "") + ReportText.departuresHeading(l))
+            if section.departures.isEmpty { out.append(ReportText.none(l)) }
+            for d in section.departures {
+                let (line, why) = ReportFormatting.departure(d, l)
+                out.append((markdown ? "- " : "  ") + line + " (\(SIKReport.departuresSource))")
+                out.append((markdown ? "  " : "    ") + why)
+            }
             for dim in ["deviation_domain", "deviation_category", "recurring_category", "incident_category", "incident_tier", "p1_ack_bucket"] {
                 let rows = section.breakdown.filter { $0.dimension == dim }
                 out.append("")

@@ -27,6 +27,16 @@ public enum ReportText {
         case "restrictive_measures_assessed": t("Restriktive tiltak med gjeldende risikovurdering", "Restrictive measures backed by a current risk assessment")
         case "main_rule_departures": t("Avvik fra hovedregelen (begrunnet)", "Main-rule departures (justified)")
         case "failures": t("Svikt: rømming, unnvikelse, permisjonsbrudd", "Failures: escapes, absconding, leave breaches")
+        case "staff_safety_events": t("Vold og trusler mot tilsatte og deres nærstående", "Violence and threats against staff and their relatives")
+        case "debriefings_offered_in_time": t("Emosjonelt etterarbeid tilbudt i tide", "Debriefing offered in time")
+        case "debriefings_held_in_time": t("Emosjonelt etterarbeid holdt (eller avslått) i tide", "Debriefing held (or declined) in time")
+        case "active_restrictive_measures": t("Aktive restriktive tiltak ved periodens slutt", "Active restrictive measures at the period's end")
+        case "active_unit_measures": t("Aktive kollektive tiltak ved periodens slutt", "Active unit-wide measures at the period's end")
+        case "active_measures_median_age_seconds": t("Aktive tiltak, median alder", "Active measures, median age")
+        case "measure_reviews_in_time": t("Tiltak revurdert i tide", "Measures reviewed in time")
+        case "unit_measures_lifted_by_end": t("Kollektive tiltak opphevet innen sluttid", "Unit-wide measures lifted by their end")
+        case "unit_assessment_current": t("Gjeldende risikovurdering av enheten", "Current unit risk assessment")
+        case "significant_type_decisions_recorded": t("Vedtak av særlig betydningsfulle typer registrert som betydningsfulle og begrunnet", "Decisions of significant types recorded as significant and justified")
         case "median_report_delay_seconds": t("Median tid fra hendelse til melding", "Median delay from occurred to reported")
         case "deviations_per_incident": t("Avvik per hendelse", "Deviations per incident")
         default: t(code, code)
@@ -105,6 +115,13 @@ public enum ReportText {
     public static let noData = t("ingen data", "no data")
     public static let notYetRecorded = t("ingen data — registreres ikke ennå av denne versjonen",
                                          "no data — not yet recorded by this version")
+    public static let departuresHeading = t("Avvik fra hovedregelen og begrunnelsene", "Main-rule departures and their justifications")
+    /// One departure: the measure, its type and restrictiveness, when, the rules departed from.
+    public static func departure(_ id: Int64, _ type: String, _ level: Int, _ when: String, _ rules: String) -> LocalizedText {
+        t("tiltak \(id) \(type) (inngripen \(level)) \(when), regler: \(rules)",
+          "measure \(id) \(type) (restrictiveness \(level)) \(when), rules: \(rules)")
+    }
+    public static let justificationLabel = t("Begrunnelse", "Justification")
     public static let overdueHeading = t("Åpne avvik over frist", "Open overdue deviations")
     public static let none = t("ingen", "none")
     public static let chainVerifies = t("hash-kjeden er intakt", "the hash chain verifies")
@@ -112,8 +129,9 @@ public enum ReportText {
     public static let noTarget = t("–", "–")
     public static func due(_ when: String) -> LocalizedText { t("frist \(when)", "due \(when)") }
     public static func generated(_ when: String) -> LocalizedText { t("Laget \(when)", "Generated \(when)") }
+    /// Progress on a terminal: each unit is a part, a region's roll-up the last one.
     public static func progress(_ done: Int, _ total: Int) -> LocalizedText {
-        t("beregner enhet \(done) av \(total) …", "computing unit \(done) of \(total) …")
+        t("beregner del \(done) av \(total) …", "computing part \(done) of \(total) …")
     }
     public static let noUnits = t("ingen synlige enheter i regionen", "no visible units in the region")
     public static func badPeriod(_ text: String) -> LocalizedText {

@@ -51,13 +51,16 @@ struct ReportCommand: ParsableCommand {
                 guard PDFRenderer.chromium() != nil else { CLI.fail(ReportText.pdfNeedsChromium, language: l); throw ExitStatus.unavailable }
             }
             // Progress only on a terminal, on stderr, so the report on stdout stays clean.
+            // The line is rewritten in place (\r, then erase to its end) and erased when the report is
+            // built, so a terminal is left as it was.
             let tty = isatty(STDERR_FILENO) == 1
             let report = try StoreCommand.run(options) { c in
                 try SIKReport.build(session: StoreSession(connection: c), scope: scope, period: chosen, now: now,
-                                    progress: { done, total in
-                                        if tty && total > 1 { CLI.stderr("\r" + ReportText.progress(done, total)(l), terminator: done == total ? "\n" : "") }
+                                    progress: { step, steps in
+                                        if tty { CLI.stderr("\r" + ReportText.progress(step, steps)(l) + "\u{1B}[K", terminator: "") }
                                     })
             }
+            if tty { CLI.stderr("\r\u{1B}[K", terminator: "") }
             let text: String
             switch format {
             case "md": text = TextRenderer(language: l, markdown: true).render(report)

@@ -36,6 +36,8 @@ extension Migration {
         Migration(name: "032_debriefings.sql", bytes: PackageResources._32_debriefings_sql),
         Migration(name: "033_escalate_follow_ups.sql", bytes: PackageResources._33_escalate_follow_ups_sql),
         Migration(name: "034_api_source_ref_folding.sql", bytes: PackageResources._34_api_source_ref_folding_sql),
+        Migration(name: "037_sik_report_current_state.sql", bytes: PackageResources._37_sik_report_current_state_sql),
+        Migration(name: "038_sik_follow_up_metrics.sql", bytes: PackageResources._38_sik_follow_up_metrics_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {

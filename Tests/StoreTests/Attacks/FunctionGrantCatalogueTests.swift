@@ -103,6 +103,8 @@ struct FunctionGrantCatalogueTests {
         "shift_log_prepare() -",
         "sik_breakdown(text[],timestamp with time zone,timestamp with time zone) vaktlogg_user",
         "sik_check_scope(text[]) vaktlogg_user",
+        "sik_follow_up_metrics(text[],timestamp with time zone,timestamp with time zone) vaktlogg_user",
+        "sik_main_rule_departures(text[],timestamp with time zone,timestamp with time zone) vaktlogg_user",
         "sik_metrics(text[],timestamp with time zone,timestamp with time zone) vaktlogg_user",
         "sik_overdue_deviations(text[],timestamp with time zone) vaktlogg_user",
         "sik_reporter_roles(text[],timestamp with time zone,timestamp with time zone) vaktlogg_user",
