@@ -4,7 +4,8 @@ extension Migration {
     /// SwiftPM's `embedInCode` names each resource after its file (a leading digit becomes `_`) and
     /// cannot be enumerated, so the list is written out here; a test checks it against `sql/`.
     ///
-    /// Numbers 019, 021, 022 and 024 were reserved for parallel branches and never used. A new
+    /// Numbers 019, 021, 022, 024, 028, 029, 035, 036 and 039–042 were reserved for parallel
+    /// branches and never used. A new
     /// migration takes the number after the highest, never a gap: an installed database has already
     /// applied the later files, so a file slotted in below them would run after them anyway.
     public static let all: [Migration] = [
@@ -38,6 +39,7 @@ extension Migration {
         Migration(name: "034_api_source_ref_folding.sql", bytes: PackageResources._34_api_source_ref_folding_sql),
         Migration(name: "037_sik_report_current_state.sql", bytes: PackageResources._37_sik_report_current_state_sql),
         Migration(name: "038_sik_follow_up_metrics.sql", bytes: PackageResources._38_sik_follow_up_metrics_sql),
+        Migration(name: "043_policies_evaluate_role_once.sql", bytes: PackageResources._43_policies_evaluate_role_once_sql),
     ]
 
     init(name: String, bytes: [UInt8]) {
