@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Store", "Postgres", "VaktloggCore", "VaktloggText", "CNcurses",
+                "Store", "Postgres", "Rules", "VaktloggCore", "VaktloggText", "CNcurses",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

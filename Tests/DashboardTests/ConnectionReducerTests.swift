@@ -20,9 +20,9 @@ import VaktloggCore
     @Test func whileLostEachTickTriesToReconnectAndARegainRereadsEverything() {
         let lost = DashboardReducer.reduce(s, .connectionLost(at: later)).0
         let (ticked, effects) = DashboardReducer.reduce(lost, .tick(later.addingTimeInterval(2)))
-        #expect(effects == [.reconnect])
+        #expect(effects == [.countSpool, .reconnect])
         #expect(ticked.now == later.addingTimeInterval(2))
-        #expect(DashboardReducer.reduce(s, .tick(later)).1.isEmpty, "connected: a tick only moves the clock")
+        #expect(DashboardReducer.reduce(s, .tick(later)).1 == [.countSpool], "connected: a tick moves the clock and counts the spool")
         let (back, reread) = DashboardReducer.reduce(ticked, .connectionRegained(at: later))
         #expect(back.connection == .connected)
         #expect(reread == [.reloadQueue])

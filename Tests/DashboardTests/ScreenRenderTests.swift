@@ -111,8 +111,9 @@ import VaktloggCore
         g = Fixtures.render(Fixtures.press(Fixtures.state(), .character("?")).0)
         #expect(g.text(row: 2, column: 20, count: 39) == "┌ Taster ─────────────────────────────┐", "\(g.screen)")
         #expect(g.line(3).contains("│ ↑ ↓  j k   flytt markering / rull   │"))
-        #expect(g.line(13).contains("│ a          kvitter                  │"), "the actions follow the keys")
-        #expect(g.line(20).contains("└─────────────────────────────────────┘"))
+        #expect(g.line(13).contains("│ n N        ny oppføring (N: blank)  │"), "then the form's keys")
+        #expect(g.line(14).contains("│ a          kvitter                  │"), "the actions follow the keys")
+        #expect(g.line(21).contains("└─────────────────────────────────────┘"))
         #expect(g.line(23).hasPrefix(" ? eller Esc lukker hjelpen"))
     }
 

@@ -43,6 +43,10 @@ public enum DashboardReducer {
             if let ref, case .detail(let shown) = s.screen, shown == ref, s.detail?.entry.ref != ref {
                 s.screen = .queue
             }
+        case .draftJudged, .entryLogged, .entrySpooled, .entryRefused:
+            effects = Self.formResult(event, &s)
+        case .spoolCounted(let count):
+            s.spoolCount = count
         case .connectionLost(let at):
             if case .connected = s.connection {
                 s.connection = .lost(since: at, lastGoodRead: s.lastGoodRead)
@@ -55,7 +59,9 @@ public enum DashboardReducer {
         case .tick(let now):
             s.now = now
             s.flashing = []
-            if case .lost = s.connection { effects = [.reconnect] }
+            // The spool is counted on each tick: `vaktlogg sync` in another shell empties it.
+            effects = [.countSpool]
+            if case .lost = s.connection { effects.append(.reconnect) }
         case .resize(let rows, let columns):
             s.rows = max(1, rows)
             s.columns = max(1, columns)
@@ -80,6 +86,7 @@ public enum DashboardReducer {
         if s.filterEditing { return filterKey(key, &s) }
         if s.commandEditing { return commandKey(key, &s) }
         if s.prompt != nil { return promptKey(key, &s) }
+        if s.formVisible { return formKey(key, &s) }
         switch key {
         case .character("?"):
             s.helpVisible = true
@@ -91,9 +98,11 @@ public enum DashboardReducer {
         }
         switch s.screen {
         case .queue:
+            if openForm(key, &s) { return [] }
             if let entry = s.selectedEntry, startAction(key, ref: entry.ref, &s) { return [] }
             return queueKey(key, &s)
         case .detail(let ref):
+            if openForm(key, &s) { return [] }
             if startAction(key, ref: ref, &s) { return [] }
             return detailKey(key, &s)
         }

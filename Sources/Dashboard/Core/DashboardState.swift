@@ -76,6 +76,14 @@ public struct DashboardState: Sendable, Hashable {
     /// The action being typed or confirmed (nil: none). Never set in `--readonly`.
     public var prompt: DashboardPrompt?
 
+    /// The new-entry form's draft, kept when the form is closed with Esc (nil: none). Never set in
+    /// `--readonly`.
+    public var form: EntryForm?
+    /// True while the form is in front.
+    public var formVisible = false
+    /// Entries waiting in the spool for `vaktlogg sync` (the status bar).
+    public var spoolCount = 0
+
     /// A dashboard before any data: the loop sends the first `queueLoaded`.
     public init(viewer: Viewer, language: Language, rows: Int, columns: Int, now: Date,
                 readonly: Bool = false, quiet: Bool = false) {

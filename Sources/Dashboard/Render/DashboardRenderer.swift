@@ -17,6 +17,7 @@ public enum DashboardRenderer {
         case .queue: QueueView.draw(s, canvas)
         case .detail: DetailView.draw(s, canvas)
         }
+        if s.formVisible { FormView.draw(s, canvas) }
         hintBar(s, canvas)
         if s.helpVisible { HelpView.draw(s, canvas) }
     }
@@ -43,6 +44,12 @@ public enum DashboardRenderer {
         let shown = TextWidth.truncate(connection.0, to: max(0, room - at))
         canvas.draw(shown, row: 0, column: at, style: connection.1)
         at += TextWidth.of(shown)
+        if s.spoolCount > 0 {
+            // Entries logged while the database was away: shown until `vaktlogg sync` delivers them.
+            let spooled = TextWidth.truncate(" │ " + DashboardFormText.spoolWaiting(s.spoolCount)(l), to: max(0, room - at))
+            canvas.draw(spooled, row: 0, column: at, style: .stale)
+            at += TextWidth.of(spooled)
+        }
         canvas.draw(TextWidth.truncate(" │ " + units, to: max(0, room - at)), row: 0, column: at, style: .statusBar)
         canvas.draw(clock, row: 0, column: canvas.columns - TextWidth.of(clock) - 1, style: .statusBar)
     }
@@ -51,12 +58,18 @@ public enum DashboardRenderer {
     static func hintBar(_ s: DashboardState, _ canvas: some Canvas) {
         let l = s.language
         let text: String
+        var confirmingForm = false
         if let prompt = s.prompt {
             text = promptLine(prompt, l)
+        } else if s.formVisible, case .confirming = s.form?.phase {
+            text = DashboardFormText.hintConfirm(l)
+            confirmingForm = true
         } else if let message = s.message {
             text = message
         } else if s.helpVisible {
             text = DashboardText.hintHelp(l)
+        } else if s.formVisible {
+            text = DashboardFormText.hintForm(l)
         } else if s.filterEditing {
             text = DashboardText.hintFilter(l)
         } else if s.commandEditing {
@@ -64,9 +77,9 @@ public enum DashboardRenderer {
         } else if case .detail = s.screen {
             text = s.readonly ? DashboardText.hintDetail(l) : DashboardText.hintActions(l)
         } else {
-            text = DashboardText.hintQueue(l)
+            text = DashboardText.hintQueue(l) + (s.readonly ? "" : " · " + DashboardFormText.hintNew(l))
         }
-        let alarm = s.prompt?.confirming == true || (s.prompt == nil && s.message != nil && s.messageIsError)
+        let alarm = confirmingForm || s.prompt?.confirming == true || (s.prompt == nil && s.message != nil && s.messageIsError)
         canvas.bar(" " + text, row: canvas.rows - 1, style: alarm ? .stale : .hint)
     }
 
