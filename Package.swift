@@ -132,7 +132,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "VaktloggCore", "PostgresTestSupport", "VaktloggTestSupport", "Store"],
+            dependencies: ["Dashboard", "VaktloggCore", "PostgresTestSupport", "VaktloggTestSupport", "Store", "Postgres",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
