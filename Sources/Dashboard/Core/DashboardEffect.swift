@@ -16,6 +16,9 @@ public enum DashboardEffect: Sendable, Hashable {
     case logEntry(EntryDraft)
     /// Count the entries waiting in the spool (the status bar).
     case countSpool
+    /// Ask the rules about an action before it is confirmed (a measure: `measures.evaluate`, the
+    /// judgement `record` applies); answered by `actionJudged` or `loadFailed`.
+    case judgeAction(DashboardActionRequest)
     /// Try to connect again after the connection was lost.
     case reconnect
     /// Ring the terminal bell.

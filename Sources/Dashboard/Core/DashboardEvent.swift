@@ -25,6 +25,8 @@ public enum DashboardEvent: Sendable, Hashable {
     case entryRefused(field: String?, message: String)
     /// This many entries wait in the spool.
     case spoolCounted(Int)
+    /// The rules' judgement of an action not yet confirmed, in words.
+    case actionJudged(DashboardActionRequest, lines: [String])
     /// The connection to the database went away at `at`; the last data stays on screen, stale.
     case connectionLost(at: Date)
     /// A new connection is up at `at`; everything on screen is re-read.

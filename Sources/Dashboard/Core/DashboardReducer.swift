@@ -37,7 +37,11 @@ public enum DashboardReducer {
             s.messageIsError = false
             s.lastGoodRead = at
             effects = Self.rereadEverything(s)
+        case .actionJudged(let request, let lines):
+            Self.actionJudged(request, lines, &s)
         case .loadFailed(let ref, let message):
+            // A judged action whose judgement failed is dropped with the reason.
+            if s.prompt?.judging == true { s.prompt = nil }
             s.message = message
             s.messageIsError = true
             if let ref, case .detail(let shown) = s.screen, shown == ref, s.detail?.entry.ref != ref {

@@ -18,6 +18,7 @@ public enum DashboardRenderer {
         case .detail: DetailView.draw(s, canvas)
         }
         if s.formVisible { FormView.draw(s, canvas) }
+        judgementLines(s, canvas)
         hintBar(s, canvas)
         if s.helpVisible { HelpView.draw(s, canvas) }
     }
@@ -87,9 +88,22 @@ public enum DashboardRenderer {
     static func promptLine(_ p: DashboardPrompt, _ l: Language) -> String {
         let action = DashboardText.actionName(p.action.rawValue)
         guard let field = p.field else {
-            return DashboardText.promptConfirm(ref: p.ref, action: action, summary: p.values.joined(separator: " · "))(l)
+            // Picked values by their labels, not their codes.
+            let shown = zip(p.action.fields, p.values).map { f, v in f.match(v, l)?.label ?? v }.filter { !$0.isEmpty }
+            return DashboardText.promptConfirm(ref: p.ref, action: action, summary: shown.joined(separator: " · "))(l)
         }
+        let typed = p.values.last ?? ""
+        let match = field.match(typed, l).map { DashboardText.matchShown($0.label)(l) } ?? ""
         return DashboardText.promptTyping(ref: p.ref, action: action, field: DashboardText.fieldLabel(field.rawValue),
-                                          value: p.values.last ?? "")(l)
+                                          value: typed + match)(l)
+    }
+
+    /// A judged action's judgement, on the rows above the hint bar, while it is being confirmed.
+    static func judgementLines(_ s: DashboardState, _ canvas: some Canvas) {
+        guard let lines = s.prompt?.judgement, !lines.isEmpty else { return }
+        let shown = lines.suffix(max(1, canvas.rows - 3))
+        for (i, line) in shown.enumerated() {
+            canvas.bar(" " + line, row: canvas.rows - 1 - shown.count + i, style: .section)
+        }
     }
 }

@@ -102,6 +102,8 @@ public enum DashboardLoop {
                 try source.run(request)
                 return .actionDone(request, at: now)
             }
+        case .judgeAction(let request):
+            return read(ref: nil) { try source.judge(request, language: language) }
         case .judgeDraft(let draft):
             return [source.judge(draft, now: now, language: language)]
         case .logEntry(let draft):
