@@ -105,6 +105,11 @@ public enum DashboardReducer {
             if openForm(key, &s) { return [] }
             if let entry = s.selectedEntry, startAction(key, ref: entry.ref, &s) { return [] }
             return queueKey(key, &s)
+        case .overview:
+            if openForm(key, &s) { return [] }
+            // v, Esc, Tab and ← go back to the queue; the rest of the keys wait there.
+            if [.character("v"), .escape, .tab, .left].contains(key) { s.screen = .queue }
+            return []
         case .detail(let ref):
             if openForm(key, &s) { return [] }
             if startAction(key, ref: ref, &s) { return [] }
@@ -168,6 +173,8 @@ public enum DashboardReducer {
         case .end, .character("G"): s.select(index: s.visibleEntries.count - 1)
         case .character("/"):
             s.filterEditing = true
+        case .character("v"):
+            s.screen = .overview
         case .character(":"):
             s.commandEditing = true
             s.command = ""

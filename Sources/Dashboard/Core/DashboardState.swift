@@ -8,6 +8,8 @@ public struct DashboardState: Sendable, Hashable {
         case queue
         /// The detail of `ref`; `detail` in the state is nil until it is read.
         case detail(ref: String)
+        /// Counts per unit, priority and status, unacknowledged P1s, trend strips (key `v`).
+        case overview
     }
 
     /// The connection as the user needs to know it.

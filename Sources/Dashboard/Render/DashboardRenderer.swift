@@ -16,6 +16,7 @@ public enum DashboardRenderer {
         switch s.screen {
         case .queue: QueueView.draw(s, canvas)
         case .detail: DetailView.draw(s, canvas)
+        case .overview: OverviewView.draw(s, canvas)
         }
         if s.formVisible { FormView.draw(s, canvas) }
         judgementLines(s, canvas)
@@ -75,6 +76,8 @@ public enum DashboardRenderer {
             text = DashboardText.hintFilter(l)
         } else if s.commandEditing {
             text = DashboardText.hintCommand(l)
+        } else if s.screen == .overview {
+            text = DashboardOverviewText.hint(l)
         } else if case .detail = s.screen {
             text = s.readonly ? DashboardText.hintDetail(l) : DashboardText.hintActions(l)
         } else {
