@@ -57,9 +57,10 @@ public enum DashboardReducer {
             }
         case .connectionRegained:
             s.connection = .connected
-            effects = Self.rereadEverything(s)
+            // Whatever was spooled meanwhile may have been delivered (`vaktlogg sync`): count again.
+            effects = Self.rereadEverything(s) + [.countSpool]
         case .changeHinted:
-            effects = Self.rereadEverything(s)
+            effects = Self.rereadEverything(s) + [.countSpool]
         case .tick(let now):
             s.now = now
             s.flashing = []
