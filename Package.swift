@@ -167,6 +167,15 @@ package.targets += [
         swiftSettings: swiftSettings
     ),
     .executableTarget(
+        name: "DashboardBench",
+        dependencies: [
+            "Dashboard", "Store", "Postgres", "VaktloggTestSupport", "VaktloggCore",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "bench/DashboardBench",
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
         name: "StoreBench",
         dependencies: ["Store", "Postgres", "PostgresTestSupport", "VaktloggTestSupport"],
         path: "bench/StoreBench",
