@@ -37,6 +37,7 @@ func rssMB() -> Double {
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
+setvbuf(stdout, nil, _IOLBF, 0)
 _ = setlocale(LC_ALL, "C.UTF-8") // TextWidth measures with wcwidth, which follows LC_CTYPE
 let large = argument("--large", default: 100_000)
 let units = ["OSLO", "BERGEN", "TROMSO", "BODO"]
@@ -77,7 +78,9 @@ func grow(to total: Int) throws {
     while true {
         let n = try c.query("SELECT count(*) AS n FROM entries").first!.decode(Int.self, "n")
         guard n < total else { return }
-        let batch = min(n, total - n)
+        // 500 rows per statement: the chain trigger takes a transaction-scoped lock per row, and
+        // max_locks_per_transaction bounds how many one transaction may hold.
+        let batch = min(n, total - n, 500)
         try c.execute("""
             INSERT INTO entries (kind, category, unit_code, occurred_at, reported_at, domain, text, interests,
                 probability, consequence, rules_version, rules_hash, trace, idempotency_key)
