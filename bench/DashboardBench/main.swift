@@ -37,7 +37,6 @@ func rssMB() -> Double {
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
-setvbuf(stdout, nil, _IOLBF, 0)
 _ = setlocale(LC_ALL, "C.UTF-8") // TextWidth measures with wcwidth, which follows LC_CTYPE
 let large = argument("--large", default: 100_000)
 let units = ["OSLO", "BERGEN", "TROMSO", "BODO"]
