@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Store", "Postgres", "VaktloggCore", "VaktloggText", "CNcurses",
+                "Store", "Postgres", "Rules", "VaktloggCore", "VaktloggText", "CNcurses",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -164,7 +164,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardTests",
-            dependencies: ["Dashboard", "VaktloggCore", "PostgresTestSupport", "VaktloggTestSupport", "Store"],
+            dependencies: ["Dashboard", "VaktloggCore", "PostgresTestSupport", "VaktloggTestSupport", "Store", "Postgres",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -206,6 +207,15 @@ package.targets += [
             .product(name: "Logging", package: "swift-log"),
         ],
         path: "bench/LogBench",
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "DashboardBench",
+        dependencies: [
+            "Dashboard", "Store", "Postgres", "VaktloggTestSupport", "VaktloggCore",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "bench/DashboardBench",
         swiftSettings: swiftSettings
     ),
     .executableTarget(

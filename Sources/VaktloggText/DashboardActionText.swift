@@ -13,6 +13,7 @@ extension DashboardText {
         case "close": T(nb: "lukk", en: "close")
         case "reopen": T(nb: "gjenåpne", en: "reopen")
         case "amend": T(nb: "rett teksten", en: "amend the text")
+        case "measure": T(nb: "registrer tiltak", en: "record a measure")
         default: T(nb: code, en: code)
         }
     }
@@ -26,6 +27,11 @@ extension DashboardText {
         case "verification": T(nb: "verifisering (avvik; ellers tom)", en: "verification (deviation; else empty)")
         case "reason": T(nb: "begrunnelse", en: "reason")
         case "newText": T(nb: "ny tekst", en: "new text")
+        case "measureType": T(nb: "tiltakstype", en: "measure type")
+        case "purpose": T(nb: "beskytter interessen", en: "protects the interest")
+        case "restrictiveness": T(nb: "inngripen 0–4", en: "restrictiveness 0–4")
+        case "person": T(nb: "person (saksnr.; tom: ingen)", en: "person (case no.; empty: none)")
+        case "justification": T(nb: "begrunnelse (tom: ingen)", en: "justification (empty: none)")
         default: T(nb: code, en: code)
         }
     }
@@ -51,9 +57,25 @@ extension DashboardText {
         T(nb: "Feltet «\(fieldLabel(code).nb)» må fylles ut.", en: "The field “\(fieldLabel(code).en)” is required.")
     }
 
+    /// A picked value that matches none of the allowed ones.
+    public static func noValueMatches(field: String, typed: String) -> T {
+        T(nb: "«\(typed)» passer ingen verdi for «\(fieldLabel(field).nb)».",
+          en: "“\(typed)” matches no value for “\(fieldLabel(field).en)”.")
+    }
+    /// The best match of what is typed, shown after it: `ekst → ekstra kontroll`.
+    public static func matchShown(_ label: String) -> T { T(nb: " → \(label)", en: " → \(label)") }
+    /// The rules' verdict on a measure, before it is confirmed.
+    public static func measureOutcome(_ outcome: String) -> T {
+        T(nb: "Reglenes vurdering: \(outcome)", en: "The rules' judgement: \(outcome)")
+    }
+    /// A rule the measure departs from, and why.
+    public static func measureViolation(rule: String, reason: String, justified: Bool) -> T {
+        T(nb: "· \(rule): \(reason)" + (justified ? " (begrunnet)" : ""), en: "· \(rule): \(reason)" + (justified ? " (justified)" : ""))
+    }
+
     /// The keys of the actions, for the hint bar (hidden in --readonly).
-    public static let hintActions = T(nb: "a kvitter · s tildel · c kommenter · t behandle · x lukk · o gjenåpne · e rett",
-                                      en: "a ack · s assign · c comment · t treat · x close · o reopen · e amend")
+    public static let hintActions = T(nb: "a kvitter · s tildel · c kommenter · t behandle · x lukk · o gjenåpne · e rett · m tiltak",
+                                      en: "a ack · s assign · c comment · t treat · x close · o reopen · e amend · m measure")
 }
 
 fileprivate extension String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import Postgres
+import Rules
 import Store
 import VaktloggCore
 import VaktloggText
@@ -38,6 +39,10 @@ struct DashboardCommand: ParsableCommand {
             try Connection(try target.userConnectionString(), logger: logger)
         }, logger: logger)
         defer { source.close() }
+        // The form logs as `vaktlogg log` does: the same rule set, the same spool and spool user.
+        source.engine = RulesEngine(ruleSet: try RulesOptions.activeRuleSet(file: nil, language: language).ruleSet)
+        source.spool = Spool(directory: options.spoolDirectory)
+        if case .embedded = target.location { source.spoolUser = target.user }
         try StoreCommand.reporting(language) {
             try DashboardLoop.run(source: source, language: language, readonly: readonly, quiet: quiet,
                                   environment: options.environment, logger: logger)

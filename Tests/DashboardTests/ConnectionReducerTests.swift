@@ -20,20 +20,20 @@ import VaktloggCore
     @Test func whileLostEachTickTriesToReconnectAndARegainRereadsEverything() {
         let lost = DashboardReducer.reduce(s, .connectionLost(at: later)).0
         let (ticked, effects) = DashboardReducer.reduce(lost, .tick(later.addingTimeInterval(2)))
-        #expect(effects == [.reconnect])
+        #expect(effects == [.countSpool, .reconnect])
         #expect(ticked.now == later.addingTimeInterval(2))
-        #expect(DashboardReducer.reduce(s, .tick(later)).1.isEmpty, "connected: a tick only moves the clock")
+        #expect(DashboardReducer.reduce(s, .tick(later)).1 == [.countSpool], "connected: a tick moves the clock and counts the spool")
         let (back, reread) = DashboardReducer.reduce(ticked, .connectionRegained(at: later))
         #expect(back.connection == .connected)
-        #expect(reread == [.reloadQueue])
+        #expect(reread == [.reloadQueue, .countSpool])
         let inDetail = Fixtures.press(lost, .enter).0
-        #expect(DashboardReducer.reduce(inDetail, .connectionRegained(at: later)).1 == [.reloadQueue, .openDetail(ref: "OSLO-1")])
+        #expect(DashboardReducer.reduce(inDetail, .connectionRegained(at: later)).1 == [.reloadQueue, .openDetail(ref: "OSLO-1"), .countSpool])
     }
 
     @Test func aChangeHintRereadsAndNeverCarriesData() {
-        #expect(DashboardReducer.reduce(s, .changeHinted).1 == [.reloadQueue])
+        #expect(DashboardReducer.reduce(s, .changeHinted).1 == [.reloadQueue, .countSpool])
         let inDetail = Fixtures.press(s, .enter).0
-        #expect(DashboardReducer.reduce(inDetail, .changeHinted).1 == [.reloadQueue, .openDetail(ref: "OSLO-1")])
+        #expect(DashboardReducer.reduce(inDetail, .changeHinted).1 == [.reloadQueue, .openDetail(ref: "OSLO-1"), .countSpool])
         #expect(DashboardReducer.reduce(s, .changeHinted).0 == s)
     }
 

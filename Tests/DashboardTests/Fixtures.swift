@@ -41,7 +41,7 @@ enum Fixtures {
         DashboardDetail(
             entry: e, reporter: "ola", recordedAt: e.occurredAt.addingTimeInterval(60), domain: "static",
             interests: ["life_health"], probability: 3, consequence: 4,
-            persons: [.init(ref: "INN-2291", role: "inmate")], attributes: [.init(name: "target", value: "staff")],
+            persons: [.init(ref: "INN-2291", role: "inmate")], attributes: [.init(name: "target", value: "colleague")],
             deadlines: [.init(name: "ack_due", due: now.addingTimeInterval(-420))],
             history: [.init(at: e.occurredAt.addingTimeInterval(90), actor: nil, what: "comment", text: "Ringt vakt")],
             rulesVersion: "ksf-2006.1")

@@ -2,7 +2,7 @@
 /// (`lifecycle.record` or `amendments.amend`), the same the CLI commands use; `--readonly` hides
 /// them all.
 public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
-    case acknowledge, assign, comment, treat, close, reopen, amend
+    case acknowledge, assign, comment, treat, close, reopen, amend, measure
 
     /// The key that starts the action, in the queue (on the selected row) and in the detail screen.
     public var key: Character {
@@ -14,6 +14,7 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
         case .close: "x"
         case .reopen: "o"
         case .amend: "e"
+        case .measure: "m"
         }
     }
 
@@ -27,8 +28,12 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
         case .close: [.verification]
         case .reopen: [.reason]
         case .amend: [.newText, .reason]
+        case .measure: [.measureType, .purpose, .restrictiveness, .person, .justification]
         }
     }
+
+    /// True when the rules judge the typed values before the officer is asked to confirm.
+    public var isJudged: Bool { self == .measure }
 
     /// The action whose key is `c`, if any.
     public static func forKey(_ c: Character) -> DashboardAction? { allCases.first { $0.key == c } }
@@ -37,10 +42,12 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
 /// One value an action needs.
 public enum DashboardActionField: String, Sendable, Hashable {
     case user, comment, cause, verification, reason, newText
+    case measureType, purpose, restrictiveness, person, justification
 
     /// Whether an empty value is refused before anything is sent (closing a non-deviation needs no
-    /// verification; the database still refuses a deviation closed without one).
-    public var isRequired: Bool { self != .verification }
+    /// verification; the database still refuses a deviation closed without one; a measure's person
+    /// and justification are asked for by the rules when they are needed).
+    public var isRequired: Bool { ![.verification, .person, .justification].contains(self) }
 }
 
 /// A confirmed action with what was typed, handed to the loop as an effect.
@@ -64,6 +71,11 @@ public struct DashboardPrompt: Sendable, Hashable {
     public var values: [String]
     /// True once every value is in and the officer is asked to confirm.
     public var confirming: Bool
+    /// The rules' judgement of a judged action (a measure), in words, once it has arrived; the
+    /// officer is asked to confirm only after it.
+    public var judgement: [String]?
+    /// True while a judged action waits for the rules.
+    public var judging = false
 
     public init(action: DashboardAction, ref: String) {
         self.action = action

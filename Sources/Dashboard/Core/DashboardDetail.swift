@@ -1,4 +1,5 @@
 public import Foundation
+public import Rules
 
 /// One entry opened in the detail screen: the queue row plus what `show` reads (persons through
 /// the logged read, history, deadlines). A plain value, so the reducer stays pure.
@@ -20,11 +21,17 @@ public struct DashboardDetail: Sendable, Hashable {
         public var actor: String?
         public var what: String
         public var text: String?
-        public init(at: Date, actor: String?, what: String, text: String?) {
+        /// The person assigned (an `assign` event).
+        public var assignee: String?
+        /// Stored fields as JSON text: an amendment's changes, a measure's fields, an escalation.
+        public var data: String?
+        public init(at: Date, actor: String?, what: String, text: String?, assignee: String? = nil, data: String? = nil) {
             self.at = at
             self.actor = actor
             self.what = what
             self.text = text
+            self.assignee = assignee
+            self.data = data
         }
     }
 
@@ -62,10 +69,20 @@ public struct DashboardDetail: Sendable, Hashable {
     public var deadlines: [Deadline]
     public var history: [HistoryItem]
     public var rulesVersion: String
+    /// The text as first stored (the entry carries the current, amended one).
+    public var originalText: String
+    /// How many amendments the entry has.
+    public var amendmentCount: Int
+    /// The stored rule trace (told in words by ``TraceWords``).
+    public var trace: [TraceStep]
 
     public init(entry: DashboardEntry, reporter: String?, recordedAt: Date, domain: String, interests: [String],
                 probability: Int, consequence: Int, persons: [Person], attributes: [Attribute],
-                deadlines: [Deadline], history: [HistoryItem], rulesVersion: String) {
+                deadlines: [Deadline], history: [HistoryItem], rulesVersion: String,
+                originalText: String? = nil, amendmentCount: Int = 0, trace: [TraceStep] = []) {
+        self.originalText = originalText ?? entry.text
+        self.amendmentCount = amendmentCount
+        self.trace = trace
         self.entry = entry
         self.reporter = reporter
         self.recordedAt = recordedAt

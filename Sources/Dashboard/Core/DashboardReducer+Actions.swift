@@ -15,6 +15,15 @@ extension DashboardReducer {
     /// every action appends to an entry's history and cannot be taken back.
     static func promptKey(_ key: DashboardKey, _ s: inout DashboardState) -> [DashboardEffect] {
         guard var p = s.prompt else { return [] }
+        if p.judging {
+            // Waiting for the rules: Esc drops the action, nothing else happens.
+            if key == .escape {
+                s.prompt = nil
+                s.message = DashboardText.actionCancelled(s.language)
+                s.messageIsError = false
+            }
+            return []
+        }
         if p.confirming {
             switch key {
             case .character("j"), .character("J"), .character("y"), .character("Y"):
@@ -26,7 +35,7 @@ extension DashboardReducer {
                 s.messageIsError = false
             case .backspace:
                 // Back to the last value, to correct it.
-                if !p.action.fields.isEmpty { p.confirming = false; s.prompt = p }
+                if !p.action.fields.isEmpty { p.confirming = false; p.judgement = nil; s.prompt = p }
             default:
                 break
             }
@@ -49,7 +58,24 @@ extension DashboardReducer {
                 s.prompt = p
                 return []
             }
-            if p.values.count < p.action.fields.count { p.values.append("") } else { p.confirming = true }
+            if let field = p.field, !value.isEmpty, field.options(s.language) != nil {
+                // A picked value: what was typed becomes its best match's code, or is refused.
+                guard let match = field.match(value, s.language) else {
+                    s.message = DashboardText.noValueMatches(field: field.rawValue, typed: value)(s.language)
+                    s.prompt = p
+                    return []
+                }
+                p.values[p.values.count - 1] = match.code
+            }
+            if p.values.count < p.action.fields.count {
+                p.values.append("")
+            } else if p.action.isJudged {
+                p.judging = true
+                s.prompt = p
+                return [.judgeAction(p.request)]
+            } else {
+                p.confirming = true
+            }
         case .escape:
             s.prompt = nil
             s.message = DashboardText.actionCancelled(s.language)
@@ -60,5 +86,16 @@ extension DashboardReducer {
         }
         s.prompt = p
         return []
+    }
+}
+
+extension DashboardReducer {
+    /// The rules' judgement of a judged action arrived: shown, then the yes/no.
+    static func actionJudged(_ request: DashboardActionRequest, _ lines: [String], _ s: inout DashboardState) {
+        guard var p = s.prompt, p.judging, p.request == request else { return }
+        p.judging = false
+        p.judgement = lines
+        p.confirming = true
+        s.prompt = p
     }
 }

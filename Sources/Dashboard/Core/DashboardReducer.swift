@@ -37,25 +37,36 @@ public enum DashboardReducer {
             s.messageIsError = false
             s.lastGoodRead = at
             effects = Self.rereadEverything(s)
+        case .actionJudged(let request, let lines):
+            Self.actionJudged(request, lines, &s)
         case .loadFailed(let ref, let message):
+            // A judged action whose judgement failed is dropped with the reason.
+            if s.prompt?.judging == true { s.prompt = nil }
             s.message = message
             s.messageIsError = true
             if let ref, case .detail(let shown) = s.screen, shown == ref, s.detail?.entry.ref != ref {
                 s.screen = .queue
             }
+        case .draftJudged, .entryLogged, .entrySpooled, .entryRefused:
+            effects = Self.formResult(event, &s)
+        case .spoolCounted(let count):
+            s.spoolCount = count
         case .connectionLost(let at):
             if case .connected = s.connection {
                 s.connection = .lost(since: at, lastGoodRead: s.lastGoodRead)
             }
         case .connectionRegained:
             s.connection = .connected
-            effects = Self.rereadEverything(s)
+            // Whatever was spooled meanwhile may have been delivered (`vaktlogg sync`): count again.
+            effects = Self.rereadEverything(s) + [.countSpool]
         case .changeHinted:
-            effects = Self.rereadEverything(s)
+            effects = Self.rereadEverything(s) + [.countSpool]
         case .tick(let now):
             s.now = now
             s.flashing = []
-            if case .lost = s.connection { effects = [.reconnect] }
+            // The spool is counted on each tick: `vaktlogg sync` in another shell empties it.
+            effects = [.countSpool]
+            if case .lost = s.connection { effects.append(.reconnect) }
         case .resize(let rows, let columns):
             s.rows = max(1, rows)
             s.columns = max(1, columns)
@@ -80,6 +91,7 @@ public enum DashboardReducer {
         if s.filterEditing { return filterKey(key, &s) }
         if s.commandEditing { return commandKey(key, &s) }
         if s.prompt != nil { return promptKey(key, &s) }
+        if s.formVisible { return formKey(key, &s) }
         switch key {
         case .character("?"):
             s.helpVisible = true
@@ -91,9 +103,16 @@ public enum DashboardReducer {
         }
         switch s.screen {
         case .queue:
+            if openForm(key, &s) { return [] }
             if let entry = s.selectedEntry, startAction(key, ref: entry.ref, &s) { return [] }
             return queueKey(key, &s)
+        case .overview:
+            if openForm(key, &s) { return [] }
+            // v, Esc, Tab and ← go back to the queue; the rest of the keys wait there.
+            if [.character("v"), .escape, .tab, .left].contains(key) { s.screen = .queue }
+            return []
         case .detail(let ref):
+            if openForm(key, &s) { return [] }
             if startAction(key, ref: ref, &s) { return [] }
             return detailKey(key, &s)
         }
@@ -155,6 +174,8 @@ public enum DashboardReducer {
         case .end, .character("G"): s.select(index: s.visibleEntries.count - 1)
         case .character("/"):
             s.filterEditing = true
+        case .character("v"):
+            s.screen = .overview
         case .character(":"):
             s.commandEditing = true
             s.command = ""

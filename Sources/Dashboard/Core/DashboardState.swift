@@ -8,6 +8,8 @@ public struct DashboardState: Sendable, Hashable {
         case queue
         /// The detail of `ref`; `detail` in the state is nil until it is read.
         case detail(ref: String)
+        /// Counts per unit, priority and status, unacknowledged P1s, trend strips (key `v`).
+        case overview
     }
 
     /// The connection as the user needs to know it.
@@ -75,6 +77,14 @@ public struct DashboardState: Sendable, Hashable {
     public var messageIsError = true
     /// The action being typed or confirmed (nil: none). Never set in `--readonly`.
     public var prompt: DashboardPrompt?
+
+    /// The new-entry form's draft, kept when the form is closed with Esc (nil: none). Never set in
+    /// `--readonly`.
+    public var form: EntryForm?
+    /// True while the form is in front.
+    public var formVisible = false
+    /// Entries waiting in the spool for `vaktlogg sync` (the status bar).
+    public var spoolCount = 0
 
     /// A dashboard before any data: the loop sends the first `queueLoaded`.
     public init(viewer: Viewer, language: Language, rows: Int, columns: Int, now: Date,

@@ -18,7 +18,9 @@ extension DashboardDetail {
             persons: d.persons.map { Person(ref: $0.ref, role: $0.role.rawValue) },
             attributes: d.attributes.map { Attribute(name: $0.0, value: $0.1) },
             deadlines: d.deadlines.map { Deadline(name: $0.0, due: $0.1) },
-            history: d.history.map { HistoryItem(at: $0.at, actor: $0.actor, what: $0.what, text: $0.text) },
-            rulesVersion: d.rulesVersion)
+            history: d.history.map { HistoryItem(at: $0.at, actor: $0.actor, what: $0.what, text: $0.text,
+                                                 assignee: $0.assignee, data: $0.data) },
+            rulesVersion: d.rulesVersion, originalText: d.originalText, amendmentCount: d.summary.amendmentCount,
+            trace: d.trace)
     }
 }

@@ -1,7 +1,8 @@
 public import Foundation
 public import Logging
 public import Postgres
-import Store
+public import Store
+public import Rules
 public import VaktloggCore
 
 /// The dashboard's one way to the database: the Store's read path (``EntryRepository`` list and
@@ -16,6 +17,12 @@ public final class DashboardSource {
     private var connection: Connection?
     /// Queue rows read at most (the list's own cap).
     public var limit = 500
+    /// The rules that judge a new entry from the form (the rule set `vaktlogg log` uses).
+    public var engine = RulesEngine()
+    /// Where the form's entries go when the database cannot be reached (nil: nowhere, refused).
+    public var spool: Spool?
+    /// The login recorded with a spooled entry (delivered by `sync` as the same user).
+    public var spoolUser: String?
 
     /// A source over `connection`, reconnecting with `connect` after it is lost.
     public init(connection: Connection, connect: @escaping Connect, logger: Logger) {

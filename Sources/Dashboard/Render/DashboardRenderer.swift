@@ -16,7 +16,10 @@ public enum DashboardRenderer {
         switch s.screen {
         case .queue: QueueView.draw(s, canvas)
         case .detail: DetailView.draw(s, canvas)
+        case .overview: OverviewView.draw(s, canvas)
         }
+        if s.formVisible { FormView.draw(s, canvas) }
+        judgementLines(s, canvas)
         hintBar(s, canvas)
         if s.helpVisible { HelpView.draw(s, canvas) }
     }
@@ -43,6 +46,12 @@ public enum DashboardRenderer {
         let shown = TextWidth.truncate(connection.0, to: max(0, room - at))
         canvas.draw(shown, row: 0, column: at, style: connection.1)
         at += TextWidth.of(shown)
+        if s.spoolCount > 0 {
+            // Entries logged while the database was away: shown until `vaktlogg sync` delivers them.
+            let spooled = TextWidth.truncate(" │ " + DashboardFormText.spoolWaiting(s.spoolCount)(l), to: max(0, room - at))
+            canvas.draw(spooled, row: 0, column: at, style: .stale)
+            at += TextWidth.of(spooled)
+        }
         canvas.draw(TextWidth.truncate(" │ " + units, to: max(0, room - at)), row: 0, column: at, style: .statusBar)
         canvas.draw(clock, row: 0, column: canvas.columns - TextWidth.of(clock) - 1, style: .statusBar)
     }
@@ -51,22 +60,30 @@ public enum DashboardRenderer {
     static func hintBar(_ s: DashboardState, _ canvas: some Canvas) {
         let l = s.language
         let text: String
+        var confirmingForm = false
         if let prompt = s.prompt {
             text = promptLine(prompt, l)
+        } else if s.formVisible, case .confirming = s.form?.phase {
+            text = DashboardFormText.hintConfirm(l)
+            confirmingForm = true
         } else if let message = s.message {
             text = message
         } else if s.helpVisible {
             text = DashboardText.hintHelp(l)
+        } else if s.formVisible {
+            text = DashboardFormText.hintForm(l)
         } else if s.filterEditing {
             text = DashboardText.hintFilter(l)
         } else if s.commandEditing {
             text = DashboardText.hintCommand(l)
+        } else if s.screen == .overview {
+            text = DashboardOverviewText.hint(l)
         } else if case .detail = s.screen {
             text = s.readonly ? DashboardText.hintDetail(l) : DashboardText.hintActions(l)
         } else {
-            text = DashboardText.hintQueue(l)
+            text = DashboardText.hintQueue(l) + (s.readonly ? "" : " · " + DashboardFormText.hintNew(l))
         }
-        let alarm = s.prompt?.confirming == true || (s.prompt == nil && s.message != nil && s.messageIsError)
+        let alarm = confirmingForm || s.prompt?.confirming == true || (s.prompt == nil && s.message != nil && s.messageIsError)
         canvas.bar(" " + text, row: canvas.rows - 1, style: alarm ? .stale : .hint)
     }
 
@@ -74,9 +91,22 @@ public enum DashboardRenderer {
     static func promptLine(_ p: DashboardPrompt, _ l: Language) -> String {
         let action = DashboardText.actionName(p.action.rawValue)
         guard let field = p.field else {
-            return DashboardText.promptConfirm(ref: p.ref, action: action, summary: p.values.joined(separator: " · "))(l)
+            // Picked values by their labels, not their codes.
+            let shown = zip(p.action.fields, p.values).map { f, v in f.match(v, l)?.label ?? v }.filter { !$0.isEmpty }
+            return DashboardText.promptConfirm(ref: p.ref, action: action, summary: shown.joined(separator: " · "))(l)
         }
+        let typed = p.values.last ?? ""
+        let match = field.match(typed, l).map { DashboardText.matchShown($0.label)(l) } ?? ""
         return DashboardText.promptTyping(ref: p.ref, action: action, field: DashboardText.fieldLabel(field.rawValue),
-                                          value: p.values.last ?? "")(l)
+                                          value: typed + match)(l)
+    }
+
+    /// A judged action's judgement, on the rows above the hint bar, while it is being confirmed.
+    static func judgementLines(_ s: DashboardState, _ canvas: some Canvas) {
+        guard let lines = s.prompt?.judgement, !lines.isEmpty else { return }
+        let shown = lines.suffix(max(1, canvas.rows - 3))
+        for (i, line) in shown.enumerated() {
+            canvas.bar(" " + line, row: canvas.rows - 1 - shown.count + i, style: .section)
+        }
     }
 }

@@ -7,7 +7,9 @@ enum HelpView {
         // --readonly hides every action, in the help too.
         let actions: [(String, LocalizedText)] = s.readonly ? []
             : DashboardAction.allCases.map { (String($0.key), DashboardText.actionName($0.rawValue)) }
-        let lines = DashboardText.helpLines + [(":", DashboardText.helpCommand)] + actions
+        let form = s.readonly ? [] : DashboardFormText.helpLines
+        let overview = [(DashboardOverviewText.helpLine.key, DashboardOverviewText.helpLine.text)]
+        let lines = DashboardText.helpLines + [(":", DashboardText.helpCommand)] + overview + form + actions
         let keyWidth = lines.map { TextWidth.of($0.0) }.max() ?? 0
         let body = lines.map { TextWidth.pad($0.0, to: keyWidth) + "  " + $0.1(l) }
         let inner = min(canvas.columns - 4, max(TextWidth.of(DashboardText.helpTitle(l)), body.map(TextWidth.of).max() ?? 0) + 2)

@@ -13,6 +13,8 @@ enum QueueView {
         }
         if !s.facets.isEmpty { title += "   " + s.facets.shown(l) }
         if s.commandEditing { title += "   " + DashboardText.commandLine(s.command)(l) }
+        // A draft closed with Esc is waiting: said where the eye is, not only in the help.
+        if s.form != nil && !s.readonly { title += "   " + DashboardFormText.draftMark(l) }
         canvas.bar(title, row: 1, style: .title)
 
         let cols = QueueColumns(width: canvas.columns, unitWidth: rows.map { TextWidth.of($0.unit) }.max() ?? 5)

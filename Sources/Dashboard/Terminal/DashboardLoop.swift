@@ -16,7 +16,7 @@ public enum DashboardLoop {
         defer { terminal.stop() }
         var state = DashboardState(viewer: viewer, language: language, rows: terminal.canvas.rows,
                                    columns: terminal.canvas.columns, now: Date(), readonly: readonly, quiet: quiet)
-        var pending: [DashboardEffect] = [.reloadQueue]
+        var pending: [DashboardEffect] = [.reloadQueue, .countSpool]
         func apply(_ event: DashboardEvent) {
             let (next, effects) = DashboardReducer.reduce(state, event)
             state = next
@@ -102,6 +102,14 @@ public enum DashboardLoop {
                 try source.run(request)
                 return .actionDone(request, at: now)
             }
+        case .judgeAction(let request):
+            return read(ref: nil) { try source.judge(request, language: language) }
+        case .judgeDraft(let draft):
+            return [source.judge(draft, now: now, language: language)]
+        case .logEntry(let draft):
+            return source.log(draft, now: now, language: language)
+        case .countSpool:
+            return [.spoolCounted(source.spoolCount())]
         case .quit:
             return []
         }

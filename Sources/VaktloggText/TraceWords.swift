@@ -1,13 +1,13 @@
-import Rules
-import Store
-import VaktloggCore
-import VaktloggText
+public import Rules
+public import VaktloggCore
 
 /// A stored rule trace told in words (sentences from ``TraceText``): one line per judgement, with
 /// the rule's kind and the strategy section it rests on. The steps are the decoded trace of the
-/// rule set that judged the entry, so a deadline is told as that rule set set it.
-enum TraceWords {
-    static func lines(_ steps: [TraceStep], language: Language) -> [String] {
+/// rule set that judged the entry, so a deadline is told as that rule set set it. Shared by `show`
+/// and the dashboard's detail screen.
+public enum TraceWords {
+    /// One sentence per step that has one, in `language`.
+    public static func lines(_ steps: [TraceStep], language: Language) -> [String] {
         steps.compactMap { step in
             guard let sentence = sentence(step.rule, inputs: step.inputs, result: step.result) else { return nil }
             let basis = TraceText.basis(kind: step.kind.rawValue, source: step.source)
