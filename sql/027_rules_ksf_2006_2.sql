@@ -351,15 +351,16 @@ AS $$
 $$;
 
 -- What the measure check needs of the person's P1 incidents (contract field last_p1_at), for the
--- coordinator deciding the measure: a date only.
-CREATE FUNCTION last_p1_incident_of(p_person text) RETURNS date
+-- coordinator deciding the measure: a date only, as of the measure's time (p_at) — the same
+-- question measures_prepare asks of NEW.decided_at, so a backdated measure is judged alike by both.
+CREATE FUNCTION last_p1_incident_of(p_person text, p_at timestamptz) RETURNS date
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
 BEGIN
     IF app_role() IS DISTINCT FROM 'security_coordinator' AND app_role() IS DISTINCT FROM 'admin' THEN
         RETURN NULL;
     END IF;
-    RETURN person_last_p1_date(p_person, now());
+    RETURN person_last_p1_date(p_person, p_at);
 END
 $$;
 
@@ -772,7 +773,7 @@ REVOKE EXECUTE ON FUNCTION rules_deadlines(jsonb, text, smallint, timestamptz, b
     unit_deadlines_applied(text, jsonb), unit_deadlines(text, text), admin_set_unit_deadline(text, text, integer, text),
     set_person_flag(text, text, text, text, text), request_person_read(text, text), person_flags_of(text, bigint),
     entry_person_flags(bigint, bigint), entry_persons_police(), person_last_p1_date(text, timestamptz),
-    last_p1_incident_of(text) FROM PUBLIC;
+    last_p1_incident_of(text, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION unit_deadlines(text, text), admin_set_unit_deadline(text, text, integer, text),
     set_person_flag(text, text, text, text, text), request_person_read(text, text), person_flags_of(text, bigint),
-    entry_person_flags(bigint, bigint), last_p1_incident_of(text) TO vaktlogg_user;
+    entry_person_flags(bigint, bigint), last_p1_incident_of(text, timestamptz) TO vaktlogg_user;

@@ -16,6 +16,7 @@ public enum CodeLabels {
         table(SeriousCrimeResult.self), table(DecisionType.self), table(PersonFlag.self),
         ("Restrictiveness", Dictionary(uniqueKeysWithValues: Restrictiveness.allCases.map { (String($0.rawValue), $0.label) })),
         ("RuleID", Dictionary(uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, RuleText.name($0)) })),
+        ("NumberBasis", Dictionary(uniqueKeysWithValues: NumberBasis.allCases.map { ($0.rawValue, RuleBasisText.name($0)) })),
     ])
 
     /// `code (label), …` of every case, the allowed values shown in help and errors.

@@ -39,7 +39,9 @@ import Glibc
         }
     }
 
-    static let entry = ["--category", "contraband_drugs", "--probability", "3", "--consequence", "3"]
+    /// A drug find with an acute danger to life (ksf-2006.2 gives `contraband_drugs` only
+    /// `security`; the reporter adds `life_health`), so it is P1 with the 5-minute acknowledgement.
+    static let entry = ["--category", "contraband_drugs", "--interest", "life_health", "--probability", "3", "--consequence", "3"]
 
     @Test func offlineLogIsSpooledAndSyncDeliversItOnceWithTheOriginalTime() throws {
         let w = try CLIWorld()

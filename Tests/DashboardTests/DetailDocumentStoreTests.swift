@@ -43,7 +43,7 @@ import VaktloggTestSupport
         #expect(after("Vedtak").first?.hasSuffix(": Økt bemanning i korridor B") == true, "\(text)")
         let deadline = try #require(after("Frister").first, "\(text)")
         #expect(deadline.hasPrefix("  kvittering (P1) ") && deadline.contains("(om "), "\(text)")
-        let trace = after("Regelvurdering (regelsett ksf-2006.1):")
+        let trace = after("Regelvurdering (regelsett ksf-2006.2):")
         #expect(trace.count >= 2, "\(text)")
         #expect(trace.contains { $0.hasPrefix("  • ") && $0.contains("P1") }, "\(text)")
         #expect(!text.contains("extra_control") && !text.contains("life_health"), "labels, not codes:\n\(text)")

@@ -19,7 +19,7 @@ struct EntriesAPITests {
         let ref = try #require(incident.object["ref"] as? String)
         #expect(incident.header("Location") == "/entries/\(ref)")
         #expect(incident.object["status"] as? String == "registered")
-        #expect(incident.object["rules_version"] as? String == "ksf-2006.1")
+        #expect(incident.object["rules_version"] as? String == "ksf-2006.2", "new entries are judged by the current rule set")
 
         let deviation = try await f.send("POST", "/entries", as: f.ola, json: [
             "kind": "deviation", "category": "routine_breach", "unit": "BJORKVIK", "text": "Dør stod åpen",

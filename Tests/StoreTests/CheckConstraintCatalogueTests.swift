@@ -188,7 +188,7 @@ struct CheckConstraintCatalogueTests {
         #expect(w.insert("entries", Self.threat) == nil, "positive control: a valid threat")
         #expect(w.insert("entries", ["kind": "'manipulation'", "category": "'gifts_favours'", "interests": "'{security}'",
                                      "target": "'self'", "in_working_hours": "true"]) == nil, "positive control: a valid manipulation")
-        #expect(Self.cases.count == 76)
+        #expect(Self.cases.count == 80)
         for c in Self.cases {
             let error = w.insert(c.table, c.values)
             switch c.outcome {

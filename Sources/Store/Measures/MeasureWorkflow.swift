@@ -26,8 +26,10 @@ public struct MeasureWorkflow {
             assessmentID = try row.decode(Int64.self, "id")
             if let band = RiskBand(rawValue: try row.decode(String.self, "band")), let day = CalendarDate(try row.decode(String.self, "day")) {
                 // The person's latest P1 incident (a date only; contract field last_p1_at): one on a
-                // later day overtakes the assessment under ksf-2006.2.
-                let lastP1 = try session.connection.query("SELECT last_p1_incident_of(\(person))::text AS day").first?
+                // later day overtakes the assessment under ksf-2006.2. As of the session's time, as
+                // measures_prepare judges decided_at: an incident after a backdated measure is not
+                // what it rested on.
+                let lastP1 = try session.connection.query("SELECT last_p1_incident_of(\(person), \(session.now))::text AS day").first?
                     .decodeIfPresent(String.self, "day").flatMap(CalendarDate.init)
                 assessment = AssessmentInput(band: band, assessedAt: day, lastP1: lastP1)
             }

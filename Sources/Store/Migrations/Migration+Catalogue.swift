@@ -5,9 +5,9 @@ extension Migration {
     /// cannot be enumerated, so the list is written out here; a test checks it against `sql/`.
     ///
     /// Numbers 019, 021, 022, 024, 028, 029, 035, 036 and 039–042 were reserved for parallel
-    /// branches and never used. A new
-    /// migration takes the number after the highest, never a gap: an installed database has already
-    /// applied the later files, so a file slotted in below them would run after them anyway.
+    /// branches and never used. A new migration takes the number after the highest, never a gap: an
+    /// installed database has already applied the later files, so a file slotted in below them would
+    /// run after them anyway.
     public static let all: [Migration] = [
         Migration(name: "001_reference.sql", bytes: PackageResources._01_reference_sql),
         Migration(name: "002_chain.sql", bytes: PackageResources._02_chain_sql),

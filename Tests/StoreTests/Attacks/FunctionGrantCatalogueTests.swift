@@ -68,7 +68,7 @@ struct FunctionGrantCatalogueTests {
         "fact_time(timestamp with time zone) -",
         "facts_notify() -",
         "is_coordinator_of(text) -",
-        "last_p1_incident_of(text) vaktlogg_user",
+        "last_p1_incident_of(text,timestamp with time zone) vaktlogg_user",
         "latest_assessment_of(text) vaktlogg_user",
         "legacy_sealed_hidden(text,bigint) vaktlogg_user",
         "logged_read_committed(bigint,bigint,text) -",
